@@ -1,0 +1,82 @@
+// Accounts: creating users (with their personal workspace), passwords, sign-in.
+import bcrypt from 'bcryptjs'
+import { prisma } from '#app/utils/db.server.ts'
+
+const BCRYPT_ROUNDS = 10
+// Compared against when the email is unknown, so both answers take as long.
+const DUMMY_HASH = bcrypt.hashSync('rapport-timing-equaliser', BCRYPT_ROUNDS)
+
+export function normalizeEmail(email: string) {
+	return email.trim().toLowerCase()
+}
+
+export function hashPassword(password: string) {
+	return bcrypt.hash(password, BCRYPT_ROUNDS)
+}
+
+export function findUserByEmail(email: string) {
+	return prisma.user.findUnique({ where: { email: normalizeEmail(email) } })
+}
+
+type NewUser = {
+	email: string
+	name: string
+	timezone?: string
+	password?: string
+	googleId?: string
+	avatarUrl?: string | null
+	emailVerified?: boolean
+}
+
+/** Creates a user, their personal workspace and their OWNER membership together. */
+export async function createUser(input: NewUser) {
+	const passwordHash = input.password ? await hashPassword(input.password) : null
+	return prisma.$transaction(async (tx) => {
+		const user = await tx.user.create({
+			data: {
+				email: normalizeEmail(input.email),
+				name: input.name.trim(),
+				timezone: input.timezone ?? 'UTC',
+				passwordHash,
+				googleId: input.googleId,
+				avatarUrl: input.avatarUrl ?? null,
+				emailVerifiedAt: input.emailVerified ? new Date() : null,
+			},
+		})
+		const firstName = user.name.split(/\s+/)[0] || 'My'
+		await tx.workspace.create({
+			data: {
+				name: `${firstName}'s workspace`,
+				personal: true,
+				memberships: { create: { userId: user.id, role: 'OWNER' } },
+			},
+		})
+		return user
+	})
+}
+
+/** Returns the user when email and password match; the same `null` otherwise. */
+export async function verifyLogin(email: string, password: string) {
+	const user = await findUserByEmail(email)
+	const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
+	return ok && user?.passwordHash ? user : null
+}
+
+export async function markEmailVerified(userId: string) {
+	return prisma.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } })
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function setPassword(userId: string, password: string) {
+	const passwordHash = await hashPassword(password)
+	await prisma.$transaction([
+		prisma.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } }),
+		prisma.session.deleteMany({ where: { userId } }),
+	])
+}
+
+export async function checkPassword(userId: string, password: string) {
+	const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+	if (!user?.passwordHash) return false
+	return bcrypt.compare(password, user.passwordHash)
+}

@@ -1,0 +1,45 @@
+import 'dotenv/config'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { getEnv } from '../app/utils/env.server.ts'
+import { createApp } from './app.ts'
+
+const env = getEnv()
+const mode = env.NODE_ENV
+
+const app = createApp({
+	mode,
+	accountRateLimit: env.RATE_LIMIT_ACCOUNT_MAX,
+	trustProxy: env.TRUST_PROXY || Boolean(env.LITEFS_DIR),
+	formActionOrigins: [new URL(env.GOOGLE_AUTH_URL).origin],
+})
+
+let build: ServerBuild | (() => Promise<ServerBuild>)
+if (mode === 'development') {
+	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+	app.use(vite.middlewares)
+	build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+} else {
+	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('build/client', { maxAge: '1h' }))
+	// @ts-ignore: exists once `npm run build` has run
+	build = (await import('../build/server/index.js')) as ServerBuild
+}
+
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode,
+		getLoadContext: (req, res) => ({
+			cspNonce: res.locals.cspNonce as string,
+			rateLimited: Boolean(res.locals.rateLimited),
+			clientIp: req.ip ?? null,
+		}),
+	}),
+)
+
+app.listen(env.PORT, () => {
+	console.log(`Rapport is running at ${env.APP_URL} (${mode})`)
+})
