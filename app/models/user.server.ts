@@ -1,6 +1,7 @@
 // Accounts: creating users (with their personal workspace), passwords, sign-in.
 import bcrypt from 'bcryptjs'
 import { prisma } from '#app/utils/db.server.ts'
+import { getUserId } from '#app/utils/session.server.ts'
 
 const BCRYPT_ROUNDS = 10
 // Compared against when the email is unknown, so both answers take as long.
@@ -79,4 +80,22 @@ export async function checkPassword(userId: string, password: string) {
 	const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
 	if (!user?.passwordHash) return false
 	return bcrypt.compare(password, user.passwordHash)
+}
+
+/** What every page needs about the signed-in user (root loader). */
+export async function getCurrentUser(request: Request) {
+	const userId = await getUserId(request)
+	if (!userId) return null
+	const user = await prisma.user.findUnique({
+		where: { id: userId },
+		select: { id: true, email: true, name: true, avatarUrl: true, timezone: true, theme: true, image: { select: { id: true } } },
+	})
+	if (!user) return null
+	const { image, ...rest } = user
+	return { ...rest, avatarSrc: avatarSrc(user) }
+}
+
+export function avatarSrc(user: { id: string; avatarUrl: string | null; image?: { id: string } | null }) {
+	if (user.image) return `/avatars/${user.id}?v=${user.image.id}`
+	return user.avatarUrl
 }

@@ -1,0 +1,118 @@
+// The signed-in shell: sidebar (a drawer on phones, driven by a checkbox so it
+// works without JS), top bar with the user menu, and the page.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Avatar } from '#app/components/ui/avatar.tsx'
+import { Icon, type IconName } from '#app/components/ui/icon.tsx'
+import type { RootLoader } from '#app/root.tsx'
+import { cn } from '#app/utils/misc.ts'
+import { requireUserId } from '#app/utils/session.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireUserId(request)
+	return null
+}
+
+const NAV: Array<{ to: string; label: string; icon: IconName }> = [{ to: '/dashboard', label: 'Dashboard', icon: 'home' }]
+
+function NavItem({ to, label, icon }: { to: string; label: string; icon: IconName }) {
+	return (
+		<NavLink
+			to={to}
+			prefetch="intent"
+			className={({ isActive }) =>
+				cn('flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium', isActive ? 'bg-accent-soft text-link' : 'text-muted hover:bg-subtle hover:text-fg')
+			}
+		>
+			<Icon name={icon} className="h-4 w-4" />
+			{label}
+		</NavLink>
+	)
+}
+
+export default function AppShell() {
+	const root = useRouteLoaderData<RootLoader>('root')
+	const user = root?.user
+	return (
+		<div className="min-h-dvh">
+			<input type="checkbox" id="nav-toggle" className="peer sr-only" aria-hidden="true" tabIndex={-1} />
+			<aside
+				aria-label="Main navigation"
+				className="app-sidebar fixed inset-y-0 left-0 z-40 flex w-60 -translate-x-full flex-col border-r border-border bg-surface transition-transform md:translate-x-0"
+			>
+				<div className="flex h-14 items-center gap-2 border-b border-border px-5">
+					<Logo />
+				</div>
+				<nav className="flex flex-1 flex-col gap-1 p-3">
+					{NAV.map((item) => (
+						<NavItem key={item.to} {...item} />
+					))}
+				</nav>
+				<div className="border-t border-border p-3">
+					<NavItem to="/settings" label="Settings" icon="settings" />
+				</div>
+			</aside>
+			<label htmlFor="nav-toggle" className="app-backdrop fixed inset-0 z-30 hidden bg-black/40 md:hidden">
+				<span className="sr-only">Close menu</span>
+			</label>
+			<div className="md:pl-60">
+				<header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-border bg-surface/90 px-4 backdrop-blur md:px-6">
+					<label htmlFor="nav-toggle" className="inline-flex h-9 w-9 cursor-pointer items-center justify-center rounded-md text-muted hover:bg-subtle md:hidden">
+						<Icon name="menu" className="h-5 w-5" />
+						<span className="sr-only">Open menu</span>
+					</label>
+					<div className="md:hidden">
+						<Logo />
+					</div>
+					<div className="ml-auto">{user ? <UserMenu user={user} /> : null}</div>
+				</header>
+				<main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+					<Outlet />
+				</main>
+			</div>
+		</div>
+	)
+}
+
+function Logo() {
+	return (
+		<span className="flex items-center gap-2 text-base font-semibold tracking-tight">
+			<span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-accent-fg">
+				R
+			</span>
+			Rapport
+		</span>
+	)
+}
+
+function UserMenu({ user }: { user: { name: string; email: string; avatarSrc: string | null } }) {
+	return (
+		<details className="group relative">
+			<summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-subtle [&::-webkit-details-marker]:hidden">
+				<Avatar name={user.name} src={user.avatarSrc} />
+				<span className="hidden text-sm font-medium sm:inline">{user.name}</span>
+				<Icon name="chevron-down" className="h-4 w-4 text-muted" />
+				<span className="sr-only">Account menu</span>
+			</summary>
+			<div className="absolute right-0 z-50 mt-2 w-60 rounded-lg border border-border bg-surface p-1 shadow-lg">
+				<div className="border-b border-border px-3 py-2">
+					<p className="truncate text-sm font-medium">{user.name}</p>
+					<p className="truncate text-xs text-muted">{user.email}</p>
+				</div>
+				<NavLink to="/settings" className="block rounded-md px-3 py-2 text-sm hover:bg-subtle">
+					Settings
+				</NavLink>
+				<Form method="post" action="/logout">
+					<button type="submit" className="block w-full rounded-md px-3 py-2 text-left text-sm hover:bg-subtle">
+						Sign out
+					</button>
+				</Form>
+			</div>
+		</details>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
