@@ -55,7 +55,11 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRETS: string[] }
 
-let cached: Env | undefined
+declare global {
+	// One parse per process, shared by the server and Vite's SSR module graph, so
+	// a generated development secret stays the same across reloads.
+	var __rapportEnv: Env | undefined
+}
 
 export function parseEnv(source: Record<string, string | undefined>) {
 	const result = schema.safeParse(source)
@@ -84,8 +88,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
 }
 
 export function getEnv(): Env {
-	cached ??= parseEnv(process.env)
-	return cached
+	globalThis.__rapportEnv ??= parseEnv(process.env)
+	return globalThis.__rapportEnv
 }
 
 /** Values safe to send to the browser. */

@@ -1,0 +1,5 @@
+import { buildMigratedDatabase, TEMPLATE_DB } from './db-template.ts'
+
+export default function setup() {
+	buildMigratedDatabase(TEMPLATE_DB)
+}
