@@ -746,12 +746,13 @@ export function buildDemoData({
 		notes: c.notes,
 		leadStatus: c.leadStatus,
 		ownerId: userId,
-		createdAt: addDays(now, -faker.number.int({ min: 200, max: 390 })),
+		createdAt: atHour(faker, now, faker.number.int({ min: 200, max: 390 }), 9, 18),
 	}))
 
 	// ── contacts
 	const usedPhones = new Set<string>()
 	const usedEmails = new Set<string>()
+	// Unique first and last names (bar the family) so a search finds one person.
 	const usedNames = new Set<string>()
 	const uniquePhone = (make: () => string) => {
 		for (;;) {
@@ -777,7 +778,6 @@ export function buildDemoData({
 	const contacts: Prisma.ContactCreateManyInput[] = []
 	const emails: Prisma.ContactEmailCreateManyInput[] = []
 	const phones: Prisma.ContactPhoneCreateManyInput[] = []
-	const companyOf: (number | null)[] = []
 
 	for (let i = 0; i < N_CONTACTS; i++) {
 		const kind = kindOf(i)
@@ -788,11 +788,10 @@ export function buildDemoData({
 			firstName = faker.helpers.arrayElement(FIRST_NAMES)
 			// Three of the family share the demo user's surname.
 			lastName = FAMILY.slice(0, 3).includes(i) ? 'Morgan' : faker.helpers.arrayElement(LAST_NAMES)
-		} while (usedNames.has(`${firstName} ${lastName}`))
-		usedNames.add(`${firstName} ${lastName}`)
+		} while (usedNames.has(firstName) || (lastName !== 'Morgan' && usedNames.has(lastName)))
+		usedNames.add(firstName).add(lastName)
 
 		const ci = kind === 'business' ? i % COMPANIES.length : null
-		companyOf.push(ci)
 		const company = ci === null ? null : COMPANIES[ci]!
 		const personalLocal = faker.helpers.arrayElement([
 			`${slug(firstName)}.${slug(lastName)}`,
@@ -899,17 +898,17 @@ export function buildDemoData({
 		if (kind === 'business') {
 			leadStatus = i < 20 ? company!.leadStatus : null
 			source = BUSINESS_SOURCES[i % BUSINESS_SOURCES.length]!
-			createdAt = addDays(now, -faker.number.int({ min: 190, max: 390 }))
+			createdAt = atHour(faker, now, faker.number.int({ min: 190, max: 390 }), 9, 18)
 		} else if (kind === 'personal') {
 			source = faker.helpers.arrayElement(['MANUAL', 'MANUAL', 'IMPORT'] as const)
-			createdAt = addDays(now, -faker.number.int({ min: 250, max: 395 }))
+			createdAt = atHour(faker, now, faker.number.int({ min: 250, max: 395 }), 8, 21)
 		} else {
 			const n = i - 38
 			leadStatus = LEAD_STATUSES[n]!
 			source = LEAD_SOURCES[n]!
 			createdAt = FRESH_LEADS.includes(i)
 				? addMs(now, -faker.number.int({ min: 2 * HOUR, max: 2 * DAY }))
-				: addDays(now, -faker.number.int({ min: 5, max: 75 }))
+				: atHour(faker, now, faker.number.int({ min: 5, max: 75 }), 7, 22)
 			if (source === 'EMBED' || source === 'WORDPRESS' || source === 'WEBHOOK') {
 				const first = faker.helpers.arrayElement(UTMS)
 				attribution = {
@@ -1132,9 +1131,10 @@ export function buildDemoData({
 				: atHour(faker, now, -faker.number.int({ min: 1, max: 14 }), 9, 17)
 		followUp(i, dueAt, 'PENDING')
 	})
-	// Overdue: still PENDING, due 1-9 days ago.
-	for (const i of [32, 34, 7, 40, 42, 13]) {
-		followUp(i, atHour(faker, now, faker.number.int({ min: 1, max: 9 }), 9, 17), 'PENDING')
+	// Overdue: still PENDING, due on distinct days 1-9 days ago.
+	const overdueDays = faker.helpers.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9])
+	for (const [n, i] of [32, 34, 7, 40, 42, 13].entries()) {
+		followUp(i, atHour(faker, now, overdueDays[n]!, 9, 17), 'PENDING')
 	}
 	// Completed: each closes with the contact's latest interaction, as the app does.
 	const mediumToType: Partial<Record<Medium, FollowUpType>> = {
@@ -1184,7 +1184,7 @@ export function buildDemoData({
 		entityType: string,
 		entityId: string,
 		createdAt: Date,
-		diff: Record<string, string | number | null>,
+		diff: Record<string, string | number | null | undefined>,
 	): Prisma.ActivityLogCreateManyInput => ({
 		id: newId(),
 		...ws,
@@ -1193,13 +1193,13 @@ export function buildDemoData({
 		entityId,
 		action: 'created',
 		// { field: [before, after] }
-		diff: Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, [null, v]])),
+		diff: Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, [null, v ?? null]])),
 		createdAt,
 	})
 	const activity: Prisma.ActivityLogCreateManyInput[] = [
 		...FRESH_LEADS.map((i) => {
 			const c = contacts[i]!
-			return logCreated('Contact', c.id!, c.createdAt as Date, { displayName: c.displayName, source: c.source ?? null })
+			return logCreated('Contact', c.id!, c.createdAt as Date, { displayName: c.displayName, source: c.source })
 		}),
 		logCreated('Company', companies[7]!.id!, companies[7]!.createdAt as Date, { name: companies[7]!.name }),
 		...deals

@@ -53,8 +53,6 @@ const schema = z.object({
 	TRUST_PROXY: bool,
 })
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRETS: string[] }
-
 declare global {
 	// One parse per process, shared by the server and Vite's SSR module graph, so
 	// a generated development secret stays the same across reloads.
@@ -84,8 +82,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
 		APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
 		ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? secrets[0],
 		SESSION_SECRETS: secrets,
-	} satisfies Env
+	}
 }
+
+export type Env = ReturnType<typeof parseEnv>
 
 export function getEnv(): Env {
 	globalThis.__rapportEnv ??= parseEnv(process.env)

@@ -1,0 +1,18 @@
+// Any unknown URL: a friendly 404 inside the normal error page.
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+
+export async function loader() {
+	throw new Response('Not found', { status: 404 })
+}
+
+export default function NotFound() {
+	return null
+}
+
+export function ErrorBoundary() {
+	return (
+		<main className="mx-auto flex min-h-dvh max-w-lg flex-col justify-center px-6">
+			<GeneralErrorBoundary />
+		</main>
+	)
+}
