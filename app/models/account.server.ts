@@ -12,6 +12,7 @@ async function soleMemberships(db: Db, userId: string) {
 		where: { userId },
 		orderBy: { createdAt: 'asc' },
 		select: {
+			id: true,
 			role: true,
 			createdAt: true,
 			workspace: { select: { id: true, name: true, personal: true, _count: { select: { memberships: true } } } },
@@ -27,7 +28,7 @@ async function soleMemberships(db: Db, userId: string) {
 export async function exportUserData(userId: string) {
 	const user = await prisma.user.findUniqueOrThrow({
 		where: { id: userId },
-		include: { image: { select: { contentType: true, blob: true, createdAt: true } } },
+		include: { image: { select: { id: true, contentType: true, blob: true, createdAt: true } } },
 	})
 	const memberships = await soleMemberships(prisma, userId)
 	const owned = memberships.filter((m) => m.alone && m.role === 'OWNER').map((m) => m.workspace.id)
@@ -52,7 +53,7 @@ export async function exportUserData(userId: string) {
 		user: {
 			...profile,
 			hasPassword: Boolean(passwordHash),
-			image: image ? { contentType: image.contentType, createdAt: image.createdAt, base64: Buffer.from(image.blob).toString('base64') } : null,
+			image: image ? { id: image.id, contentType: image.contentType, createdAt: image.createdAt, base64: Buffer.from(image.blob).toString('base64') } : null,
 		},
 		sessions,
 		verifications,
@@ -61,6 +62,7 @@ export async function exportUserData(userId: string) {
 		oauthConnections,
 		notifications: personalNotifications,
 		memberships: memberships.map((m) => ({
+			id: m.id,
 			workspaceId: m.workspace.id,
 			workspaceName: m.workspace.name,
 			personal: m.workspace.personal,

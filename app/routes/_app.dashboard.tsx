@@ -1,21 +1,89 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { getDashboard } from '#app/models/dashboard.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { formatDateTime } from '#app/utils/time.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Rapport' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { userId } = await requireMembership(request)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })
-	return { name: user.name }
+	const { userId, workspaceId } = await requireMembership(request)
+	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, timezone: true } })
+	const now = new Date()
+	return { name: user.name, timezone: user.timezone, now: now.toISOString(), ...(await getDashboard(workspaceId, user.timezone, now)) }
 }
 
+function greeting(now: string, timeZone: string) {
+	const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(now)))
+	return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening'
+}
+
+const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(cents / 100)
+
 export default function Dashboard() {
-	const { name } = useLoaderData<typeof loader>()
+	const { name, timezone, now, counts, occasions, overdue } = useLoaderData<typeof loader>()
+	const stats = [
+		{ label: 'Contacts', value: counts.contacts.toLocaleString('en') },
+		{ label: 'Companies', value: counts.companies.toLocaleString('en') },
+		{ label: 'Open deals', value: `${counts.openDeals} · ${money(counts.pipelineCents)}` },
+		{ label: 'Follow-ups pending', value: counts.pendingFollowUps.toLocaleString('en') },
+	]
 	return (
-		<div>
-			<h1 className="text-2xl font-semibold tracking-tight">Good to see you, {name.split(' ')[0]}</h1>
+		<div className="flex flex-col gap-6">
+			<div>
+				<h1 className="text-2xl font-semibold tracking-tight">
+					{greeting(now, timezone)}, {name.split(' ')[0]}
+				</h1>
+				<p className="mt-1 text-sm text-muted">
+					<time dateTime={now} data-testid="local-now">
+						{formatDateTime(now, timezone, { dateStyle: 'full', timeStyle: 'short' })}
+					</time>{' '}
+					· {timezone}
+				</p>
+			</div>
+			<dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+				{stats.map((s) => (
+					<Card key={s.label} className="px-4 py-3">
+						<dt className="text-xs font-medium tracking-wide text-muted uppercase">{s.label}</dt>
+						<dd className="mt-1 text-xl font-semibold tabular-nums">{s.value}</dd>
+					</Card>
+				))}
+			</dl>
+			<div className="grid gap-6 lg:grid-cols-2">
+				<Card>
+					<CardHeader title="Coming up this week" description="Birthdays and anniversaries in the next 7 days" />
+					<ul className="divide-y divide-border">
+						{occasions.length === 0 ? <li className="px-5 py-4 text-sm text-muted">Nothing this week.</li> : null}
+						{occasions.map((o) => (
+							<li key={o.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+								<span className="font-medium">{o.name}</span>
+								<span className="flex items-center gap-2">
+									<Badge tone={o.kind === 'Birthday' ? 'accent' : 'success'}>{o.kind}</Badge>
+									<span className="w-20 text-right text-muted">{o.inDays === 0 ? 'Today' : o.inDays === 1 ? 'Tomorrow' : `in ${o.inDays} days`}</span>
+								</span>
+							</li>
+						))}
+					</ul>
+				</Card>
+				<Card>
+					<CardHeader title="Overdue follow-ups" description="Promised, and not yet done" />
+					<ul className="divide-y divide-border">
+						{overdue.length === 0 ? <li className="px-5 py-4 text-sm text-muted">You’re all caught up.</li> : null}
+						{overdue.map((f) => (
+							<li key={f.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+								<span className="min-w-0">
+									<span className="block truncate font-medium">{f.contact?.displayName ?? 'Follow-up'}</span>
+									{f.notes ? <span className="block truncate text-muted">{f.notes}</span> : null}
+								</span>
+								<span className="shrink-0 text-danger-text">{formatDateTime(f.dueAt, timezone, { dateStyle: 'medium', timeStyle: undefined })}</span>
+							</li>
+						))}
+					</ul>
+				</Card>
+			</div>
 		</div>
 	)
 }

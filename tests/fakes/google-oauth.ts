@@ -135,7 +135,8 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 		main { background: #fff; border-radius: 28px; padding: 36px; width: min(420px, 90vw); }
 		label { display: block; font-size: 14px; margin-top: 14px; }
 		input:not([type=hidden]) { display: block; width: 100%; box-sizing: border-box; padding: 10px; margin-top: 4px; border: 1px solid #747775; border-radius: 4px; font-size: 15px; }
-		.actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 24px; }
+		/* Continue comes first in the DOM so Enter submits it; shown on the right. */
+		.actions { display: flex; flex-direction: row-reverse; justify-content: flex-start; gap: 8px; margin-top: 24px; }
 		button { padding: 10px 22px; border-radius: 20px; border: 0; font-size: 14px; cursor: pointer; }
 		.primary { background: #0b57d0; color: #fff; } .secondary { background: transparent; color: #0b57d0; }
 		small { color: #444746; }
@@ -156,8 +157,8 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 			<input id="picture" name="picture" type="url" value="${escapeHtml(`${origin}/picture/${fakeGoogleSub(email)}.png`)}">
 			<small>Leave the picture empty for one generated from the email.</small>
 			<div class="actions">
-				<button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>Cancel</button>
 				<button type="submit" name="decision" value="continue" class="primary">Continue</button>
+				<button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>Cancel</button>
 			</div>
 		</form>
 	</main>
