@@ -1,10 +1,11 @@
 // The account as a whole: a download of everything that is the user's, and
 // deleting it. Both treat a workspace whose only member is the user as theirs.
+import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 export const EXPORT_VERSION = 1
 
-type Db = Pick<typeof prisma, 'membership'>
+type Db = Pick<Prisma.TransactionClient, 'membership'>
 
 /** Workspaces nobody else uses (the personal one, and any team the user was left alone in). */
 async function soleMemberships(db: Db, userId: string) {
@@ -155,6 +156,18 @@ async function exportWorkspace(workspaceId: string) {
 		leadForms,
 		leadSubmissions,
 		webhooks,
+	}
+}
+
+/** What deleting the account would remove, and which team workspaces stay. */
+export async function deletionSummary(userId: string) {
+	const memberships = await soleMemberships(prisma, userId)
+	const alone = memberships.filter((m) => m.alone).map((m) => m.workspace.id)
+	const contacts = await prisma.contact.count({ where: { workspaceId: { in: alone }, deletedAt: null } })
+	return {
+		workspaces: alone.length,
+		contacts,
+		teams: memberships.filter((m) => !m.alone).map((m) => m.workspace.name),
 	}
 }
 

@@ -1,6 +1,6 @@
 // A user's own settings: profile, picture, preferences and notification channels.
 import { fileTypeFromBuffer } from 'file-type'
-import { avatarSrc } from '#app/models/user.server.ts'
+import { avatarSrc, setPassword } from '#app/models/user.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_TYPES, AVATAR_WRONG_TYPE, PreferencesSchema, type NotificationPrefs, type Preferences } from '#app/validation/settings.ts'
 
@@ -80,6 +80,17 @@ export function updateNotificationPrefs(userId: string, prefs: NotificationPrefs
 		data: { notifyInApp: prefs.notifyInApp, notifyEmail: prefs.notifyEmail, notifyPush: prefs.notifyPush },
 		select: { id: true },
 	})
+}
+
+/**
+ * Sets a new password, which ends every session of the user (so a thief signed in
+ * elsewhere is out). Returns whether this browser's session was "remember me", so
+ * the fresh session the route starts for it keeps the same lifetime.
+ */
+export async function changePassword(userId: string, currentSessionId: string, newPassword: string) {
+	const current = await prisma.session.findUnique({ where: { id: currentSessionId }, select: { remember: true } })
+	await setPassword(userId, newPassword)
+	return { remember: current?.remember ?? false }
 }
 
 /** "Chrome on macOS" from a user-agent string, good enough to recognise a device. */

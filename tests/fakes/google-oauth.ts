@@ -120,6 +120,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 			.map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name)!)}">`)
 			.join('\n\t\t\t')
 		const client = params.get('client_id')!
+		const defaultPicture = `${origin}/picture/${fakeGoogleSub(email)}.png`
 		send(
 			res,
 			200,
@@ -154,8 +155,9 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 			<label for="name">Name</label>
 			<input id="name" name="name" type="text" value="${escapeHtml(params.get('login_hint') ? '' : DEFAULT_NAME)}">
 			<label for="picture">Picture URL</label>
-			<input id="picture" name="picture" type="url" value="${escapeHtml(`${origin}/picture/${fakeGoogleSub(email)}.png`)}">
-			<small>Leave the picture empty for one generated from the email.</small>
+			<input id="picture" name="picture" type="url" value="${escapeHtml(defaultPicture)}">
+			<input type="hidden" name="default_picture" value="${escapeHtml(defaultPicture)}">
+			<small>Left as it is (or empty), the picture is one generated for the email above.</small>
 			<div class="actions">
 				<button type="submit" name="decision" value="continue" class="primary">Continue</button>
 				<button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>Cancel</button>
@@ -179,7 +181,9 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return errorPage(res, 'Enter a valid email address.')
 		const sub = fakeGoogleSub(email)
 		const name = (form.get('name') ?? '').trim() || email.split('@')[0]!
-		const picture = (form.get('picture') ?? '').trim() || `${origin}/picture/${sub}.png`
+		// An untouched default picture follows the email, so each fake person has their own.
+		const submitted = (form.get('picture') ?? '').trim()
+		const picture = submitted && submitted !== form.get('default_picture') ? submitted : `${origin}/picture/${sub}.png`
 		const code = `4/0${crypto.randomBytes(24).toString('base64url')}`
 		codes.set(code, {
 			sub,
@@ -232,7 +236,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
 			issued.used = true
 			const { expiresAt: _e, used: _u, accessTokens: _a, ...grant } = issued
 			const tokens = issueTokens(grant, true)
-			issued.accessTokens.push(tokens.access_token)
+			issued.accessTokens.push(String(tokens.access_token))
 			return sendJson(res, 200, tokens)
 		}
 		if (grantType === 'refresh_token') {
