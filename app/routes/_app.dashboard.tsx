@@ -25,10 +25,10 @@ const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'curren
 
 export default function Dashboard() {
 	const { name, timezone, now, counts, occasions, overdue } = useLoaderData<typeof loader>()
-	const stats = [
+	const stats: Array<{ label: string; value: string; hint?: string }> = [
 		{ label: 'Contacts', value: counts.contacts.toLocaleString('en') },
 		{ label: 'Companies', value: counts.companies.toLocaleString('en') },
-		{ label: 'Open deals', value: `${counts.openDeals} · ${money(counts.pipelineCents)}` },
+		{ label: 'Open deals', value: counts.openDeals.toLocaleString('en'), hint: `${money(counts.pipelineCents)} in the pipeline` },
 		{ label: 'Follow-ups pending', value: counts.pendingFollowUps.toLocaleString('en') },
 	]
 	return (
@@ -49,6 +49,7 @@ export default function Dashboard() {
 					<Card key={s.label} className="px-4 py-3">
 						<dt className="text-xs font-medium tracking-wide text-muted uppercase">{s.label}</dt>
 						<dd className="mt-1 text-xl font-semibold tabular-nums">{s.value}</dd>
+						{s.hint ? <dd className="text-xs text-muted">{s.hint}</dd> : null}
 					</Card>
 				))}
 			</dl>

@@ -255,7 +255,7 @@ test('“Download my data” gives a JSON file with the account in it', async ({
 test('deleting the account needs the email and password, then removes it @nojs', async ({ page }) => {
 	const { email, password } = await signUpAndVerify(page)
 	await page.goto('/settings/account')
-	await expect(page.getByText('your personal workspace')).toBeVisible()
+	await expect(page.getByText('your personal workspace, with 0 contacts')).toBeVisible()
 
 	const confirm = page.getByLabel(/to confirm/)
 	await confirm.fill('someone@else.example')
