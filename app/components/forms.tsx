@@ -1,6 +1,9 @@
 // Form building blocks shared by every screen: a labelled field with its errors,
 // and a submit button that shows progress. Works with and without JavaScript.
+import { useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useNavigation } from '@remix-run/react'
+import type { z } from 'zod'
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { Button, type ButtonProps } from './ui/button.tsx'
 import { Input, Label, Select, Textarea } from './ui/input.tsx'
@@ -131,4 +134,23 @@ export function SubmitButton({ pending, children, ...props }: ButtonProps & { pe
 			{children}
 		</Button>
 	)
+}
+
+/**
+ * Conform's useForm wired to a Zod schema the way every form here wants it:
+ * browser constraints, validation on blur then on input, server errors shown.
+ */
+export function useZodForm<Schema extends z.ZodTypeAny>(
+	schema: Schema,
+	{ id, lastResult, defaultValue }: { id: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, unknown> },
+) {
+	return useForm<z.input<Schema>, z.output<Schema>>({
+		id,
+		constraint: getZodConstraint(schema),
+		lastResult,
+		defaultValue: defaultValue as never,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+	})
 }

@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { sendPasswordResetEmail } from '#app/models/account-email.server.ts'
 import { EmailOnlySchema } from '#app/validation/account.ts'
@@ -22,13 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'forgot-password',
-		constraint: getZodConstraint(EmailOnlySchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-	})
+	const [form, fields] = useZodForm(EmailOnlySchema, { id: 'forgot-password', lastResult: actionData?.result })
 	return (
 		<>
 			<AuthHeading title="Reset your password" subtitle="Enter the email you signed up with and we’ll send you a link to choose a new password." />

@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { CheckboxField, ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { CheckboxField, ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { GoogleButton } from '#app/components/google-button.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { sendVerificationEmail } from '#app/models/account-email.server.ts'
@@ -56,14 +56,7 @@ export default function LoginPage() {
 	const [searchParams] = useSearchParams()
 	const redirectTo = searchParams.get('redirectTo')
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'login',
-		constraint: getZodConstraint(LoginSchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-	})
+	const [form, fields] = useZodForm(LoginSchema, { id: 'login', lastResult: actionData?.result })
 	return (
 		<>
 			<AuthHeading title="Welcome back" subtitle="Sign in to pick up where you left off." />

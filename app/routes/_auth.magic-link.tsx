@@ -1,11 +1,11 @@
 // Passwordless sign-in. Opening the emailed link shows a confirm button rather
 // than signing in on GET, so mail scanners that prefetch links can't use it up.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { sendMagicLinkEmail } from '#app/models/account-email.server.ts'
 import { markEmailVerified } from '#app/models/user.server.ts'
@@ -45,13 +45,7 @@ export default function MagicLinkPage() {
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
 	const tokenError = actionData?.tokenError ?? loaderData.tokenError
-	const [form, fields] = useForm({
-		id: 'magic-link',
-		constraint: getZodConstraint(EmailOnlySchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-	})
+	const [form, fields] = useZodForm(EmailOnlySchema, { id: 'magic-link', lastResult: actionData?.result })
 	if (loaderData.token && !tokenError) {
 		return (
 			<>

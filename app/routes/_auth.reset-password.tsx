@@ -1,11 +1,11 @@
 // The emailed reset link lands here: choose a new password. Saving it uses the
 // token, ends every session of the account and sends the user to sign in.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { markEmailVerified, setPassword } from '#app/models/user.server.ts'
@@ -39,14 +39,7 @@ export default function ResetPasswordPage() {
 	const { token, tokenError } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'reset-password',
-		constraint: getZodConstraint(ResetPasswordSchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-	})
+	const [form, fields] = useZodForm(ResetPasswordSchema, { id: 'reset-password', lastResult: actionData?.result })
 	if (tokenError) {
 		return (
 			<>

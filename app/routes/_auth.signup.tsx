@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { GoogleButton } from '#app/components/google-button.tsx'
 import { sendVerificationEmail } from '#app/models/account-email.server.ts'
 import { createUser, findUserByEmail } from '#app/models/user.server.ts'
@@ -47,14 +47,7 @@ export default function SignupPage() {
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'signup',
-		constraint: getZodConstraint(SignupSchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-	})
+	const [form, fields] = useZodForm(SignupSchema, { id: 'signup', lastResult: actionData?.result })
 	const timezone = useBrowserTimeZone()
 	return (
 		<>

@@ -1,11 +1,11 @@
 // After sign-up: "check your inbox" with a resend button; following the emailed
 // link (?token=) confirms the address and signs the user in.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthHeading, RATE_LIMITED } from '#app/components/auth.tsx'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { resendVerificationEmail } from '#app/models/account-email.server.ts'
 import { markEmailVerified } from '#app/models/user.server.ts'
@@ -38,12 +38,7 @@ export default function VerifyEmailPage() {
 	const { email, tokenError } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'resend-verification',
-		lastResult: actionData?.result,
-		defaultValue: { email },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-	})
+	const [form, fields] = useZodForm(EmailOnlySchema, { id: 'resend-verification', lastResult: actionData?.result, defaultValue: { email } })
 	return (
 		<>
 			<AuthHeading
