@@ -31,7 +31,7 @@ function form(values: Record<string, string>) {
 const valid = { timezone: 'Asia/Tokyo', birthdayLeadDays: '0', anniversaryLeadDays: '30', followUpDays: '1', noContactDays: '365', theme: 'DARK' }
 
 // 1×1 transparent PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
 
 describe('preferences', () => {
 	test('a valid form parses to numbers and an enum, and is stored', async () => {

@@ -38,7 +38,7 @@ export function updateName(userId: string, name: string) {
  * name are whatever the browser or an attacker says). Returns the stored form or
  * the message to show beside the field.
  */
-export async function readAvatarUpload(file: Blob): Promise<{ ok: true; contentType: string; bytes: Uint8Array } | { ok: false; error: string }> {
+export async function readAvatarUpload(file: Blob): Promise<{ ok: true; contentType: string; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string }> {
 	if (file.size > AVATAR_MAX_BYTES) return { ok: false, error: AVATAR_TOO_BIG }
 	const bytes = new Uint8Array(await file.arrayBuffer())
 	const type = await fileTypeFromBuffer(bytes)
@@ -47,7 +47,7 @@ export async function readAvatarUpload(file: Blob): Promise<{ ok: true; contentT
 }
 
 /** Replaces the uploaded picture. A new row (new id) so `?v=<id>` busts caches. */
-export async function setAvatarImage(userId: string, image: { contentType: string; bytes: Uint8Array }) {
+export async function setAvatarImage(userId: string, image: { contentType: string; bytes: Uint8Array<ArrayBuffer> }) {
 	await prisma.$transaction([
 		prisma.userImage.deleteMany({ where: { userId } }),
 		prisma.userImage.create({ data: { userId, contentType: image.contentType, blob: image.bytes } }),

@@ -131,6 +131,7 @@ export default function ProfileSettings() {
 							<input type="hidden" name="intent" value="upload-avatar" />
 							<Field
 								label="Upload a new picture"
+								className="max-w-sm"
 								errors={avatarFields.avatar.errors}
 								inputProps={{
 									...getInputProps(avatarFields.avatar, { type: 'file' }),
@@ -150,11 +151,11 @@ export default function ProfileSettings() {
 						{user.hasImage || user.avatarSrc ? (
 							<Form method="post" className="flex flex-wrap gap-2 border-t border-border pt-4">
 								{user.hasImage && user.hasGooglePicture ? (
-									<Button type="submit" name="intent" value="use-google" variant="ghost" size="sm">
+									<Button type="submit" name="intent" value="use-google" variant="secondary" size="sm">
 										Use my Google picture
 									</Button>
 								) : null}
-								<Button type="submit" name="intent" value="remove-picture" variant="ghost" size="sm" className="text-danger-text">
+								<Button type="submit" name="intent" value="remove-picture" variant="secondary" size="sm" className="text-danger-text">
 									Remove picture
 								</Button>
 							</Form>

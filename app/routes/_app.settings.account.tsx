@@ -52,7 +52,7 @@ export default function AccountSettings() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
 	})
-	const contacts = summary.contacts === 1 ? '1 contact' : `${summary.contacts.toLocaleString('en')} contacts`
+	const contacts = summary.contacts === 0 ? 'contacts' : summary.contacts === 1 ? 'your 1 contact' : `your ${summary.contacts.toLocaleString('en')} contacts`
 
 	return (
 		<div className="flex flex-col gap-6">
@@ -74,8 +74,8 @@ export default function AccountSettings() {
 						<ul className="mt-1 list-disc pl-5 text-muted">
 							<li>your profile, picture, settings and sign-in sessions;</li>
 							<li>
-								{summary.workspaces === 1 ? 'your personal workspace' : `${summary.workspaces} workspaces only you use`}, with {contacts} and all their
-								interactions, follow-ups, deals, reminders, templates, API keys and lead forms.
+								{summary.workspaces === 1 ? 'your personal workspace and everything in it' : `the ${summary.workspaces} workspaces only you use and everything in them`}:{' '}
+								{contacts}, companies, interactions, follow-ups, deals, reminders, templates, API keys and lead forms.
 							</li>
 						</ul>
 						{summary.teams.length ? (
@@ -84,7 +84,7 @@ export default function AccountSettings() {
 							</p>
 						) : null}
 					</div>
-					<Form method="post" className="flex max-w-sm flex-col gap-4" {...getFormProps(form)}>
+					<Form method="post" className="flex max-w-md flex-col gap-4" {...getFormProps(form)}>
 						<Field
 							label={
 								<>

@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const THEME_LABELS: Record<(typeof THEMES)[number], { label: string; hint: string }> = {
 	LIGHT: { label: 'Light', hint: 'Always light' },
 	DARK: { label: 'Dark', hint: 'Always dark' },
-	SYSTEM: { label: 'System', hint: 'Follow this device' },
+	SYSTEM: { label: 'System', hint: 'Match this device' },
 }
 
 export default function PreferencesSettings() {
@@ -149,7 +149,7 @@ export default function PreferencesSettings() {
 				<CardBody>
 					<fieldset aria-describedby={fields.theme.errors ? fields.theme.errorId : undefined}>
 						<legend className="text-sm font-medium text-fg">Theme</legend>
-						<div className="mt-2 grid max-w-md grid-cols-3 gap-2">
+						<div className="mt-2 grid max-w-lg grid-cols-3 gap-2">
 							{getCollectionProps(fields.theme, { type: 'radio', options: [...THEMES] }).map(({ key, ...props }) => (
 								<label
 									key={key}
@@ -159,7 +159,7 @@ export default function PreferencesSettings() {
 										<input {...props} className="h-3.5 w-3.5 accent-accent focus-visible:outline-none" />
 										{THEME_LABELS[props.value as (typeof THEMES)[number]].label}
 									</span>
-									<span className="mt-0.5 pl-5.5 text-[13px] text-muted">{THEME_LABELS[props.value as (typeof THEMES)[number]].hint}</span>
+									<span className="mt-0.5 text-[13px] text-muted sm:pl-5.5">{THEME_LABELS[props.value as (typeof THEMES)[number]].hint}</span>
 								</label>
 							))}
 						</div>

@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		hasPassword: user.hasPassword,
 		timezone: user.timezone,
 		// Formatted here, in the user's zone, so the page reads the same with or without JS.
-		sessions: sessions.map((s) => ({
+		// This device first, then the most recently active.
+		sessions: [...sessions.filter((s) => s.id === session.id), ...sessions.filter((s) => s.id !== session.id)].map((s) => ({
 			id: s.id,
 			current: s.id === session.id,
 			device: describeUserAgent(s.userAgent),

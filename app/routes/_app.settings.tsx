@@ -1,7 +1,8 @@
 // Settings: a sub-navigation (a column on wide screens, scrollable tabs on phones)
 // and the page. Each page loads and saves its own part of the account.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import { NavLink, Outlet, useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { cn } from '#app/utils/misc.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
@@ -20,12 +21,22 @@ const SECTIONS = [
 ]
 
 export default function SettingsLayout() {
+	const tabs = useRef<HTMLUListElement>(null)
+	const { pathname } = useLocation()
+	// On phones the tabs scroll sideways: bring the current one into view.
+	useEffect(() => {
+		const list = tabs.current
+		const active = list?.querySelector<HTMLElement>('[aria-current="page"]')
+		if (!list || !active || list.scrollWidth <= list.clientWidth) return
+		const left = active.offsetLeft - list.offsetLeft
+		if (left < list.scrollLeft || left + active.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left - 16
+	}, [pathname])
 	return (
 		<div className="mx-auto max-w-5xl">
 			<h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
 			<div className="mt-4 md:mt-6 md:grid md:grid-cols-[11rem_minmax(0,1fr)] md:gap-8">
 				<nav aria-label="Settings" className="-mx-4 border-b border-border md:mx-0 md:border-0">
-					<ul className="flex gap-1 overflow-x-auto px-4 [scrollbar-width:none] md:flex-col md:gap-0.5 md:overflow-visible md:px-0">
+					<ul ref={tabs} className="flex gap-1 overflow-x-auto px-4 [scrollbar-width:none] md:flex-col md:gap-0.5 md:overflow-visible md:px-0">
 						{SECTIONS.map((s) => (
 							<li key={s.to} className="shrink-0">
 								<NavLink

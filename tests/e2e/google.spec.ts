@@ -23,7 +23,8 @@ async function chooseGoogleAccount(page: Page, { email, name }: { email: string;
 }
 
 async function signOut(page: Page) {
-	await page.getByText('Account menu').click()
+	// The summary, not its sr-only label: the avatar sits on top of that.
+	await page.locator('summary').filter({ hasText: 'Account menu' }).click()
 	await page.getByRole('button', { name: 'Sign out' }).click()
 	await expect(page).toHaveURL(/\/login/)
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { db, signIn, signUpAndVerify } from './utils.ts'
+import { db, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
 
 const WRONG_TYPE = 'Choose a PNG, JPEG, WebP or GIF image'
 const TOO_BIG = 'Choose an image of 2 MB or less'
@@ -105,6 +105,42 @@ test('uploading a profile picture: real images only, up to 2 MB @nojs', async ({
 	// Signed out, the picture is not served.
 	const anonymous = await request.get(src)
 	expect(anonymous.status()).toBe(404)
+})
+
+test('a Google-only account: back to the Google picture, and setting a first password', async ({ page, browser }) => {
+	const email = uniqueEmail('google-settings')
+	await page.goto('/login')
+	await page.getByRole('button', { name: 'Sign in with Google' }).click()
+	await page.getByLabel('Email').fill(email)
+	await page.getByLabel('Name').fill('Grace Settings')
+	await page.getByRole('button', { name: 'Continue' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+	const { avatarUrl } = db().prepare('SELECT avatarUrl FROM User WHERE email = ?').get(email) as { avatarUrl: string }
+	const avatar = page.getByRole('banner').locator('img')
+	await expect(avatar).toHaveAttribute('src', avatarUrl)
+
+	await page.goto('/settings')
+	await page.getByLabel('Upload a new picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: makePng() })
+	await page.getByRole('button', { name: 'Upload picture' }).click()
+	await expect(avatar).toHaveAttribute('src', /^\/avatars\//)
+	await page.getByRole('button', { name: 'Use my Google picture' }).click()
+	await expect(avatar).toHaveAttribute('src', avatarUrl)
+	await expect(page.getByRole('button', { name: 'Use my Google picture' })).toHaveCount(0)
+
+	// No current password to give: the account has none yet.
+	await page.goto('/settings/security')
+	await expect(page.getByRole('heading', { name: 'Set a password' })).toBeVisible()
+	await expect(page.getByLabel('Current password')).toHaveCount(0)
+	await page.getByLabel('New password', { exact: true }).fill('my first password')
+	await page.getByLabel('Confirm new password').fill('my first password')
+	await page.getByRole('button', { name: 'Set password' }).click()
+	await expect(page.getByText('Your password is set.')).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Change password' })).toBeVisible()
+
+	const other = await otherBrowser(browser)
+	await signIn(other.page, email, 'my first password')
+	await expect(other.page).toHaveURL(/\/dashboard/)
+	await other.context.close()
 })
 
 test('preferences: theme, time zone and reminder days are validated, saved and applied @nojs', async ({ page }) => {
@@ -255,7 +291,7 @@ test('“Download my data” gives a JSON file with the account in it', async ({
 test('deleting the account needs the email and password, then removes it @nojs', async ({ page }) => {
 	const { email, password } = await signUpAndVerify(page)
 	await page.goto('/settings/account')
-	await expect(page.getByText('your personal workspace, with 0 contacts')).toBeVisible()
+	await expect(page.getByText('your personal workspace and everything in it')).toBeVisible()
 
 	const confirm = page.getByLabel(/to confirm/)
 	await confirm.fill('someone@else.example')
