@@ -12,6 +12,8 @@ declare module '@remix-run/node' {
 export default defineConfig({
 	server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
 	build: { cssMinify: true },
+	// Server-only; without this the dev optimizer finds it late and reloads the page mid-hydration.
+	optimizeDeps: { exclude: ['file-type'] },
 	plugins: [
 		tailwindcss(),
 		remix({
