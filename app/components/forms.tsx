@@ -138,7 +138,9 @@ export function SubmitButton({ pending, children, ...props }: ButtonProps & { pe
 
 /**
  * Conform's useForm wired to a Zod schema the way every form here wants it:
- * browser constraints, validation on blur then on input, server errors shown.
+ * browser constraints, the server's errors shown, and after a first submit the
+ * fields re-check as you type. Not on blur: an error appearing on blur shifts the
+ * layout under the pointer and swallows the click on a nearby link.
  */
 export function useZodForm<Schema extends z.ZodTypeAny>(
 	schema: Schema,
@@ -149,7 +151,7 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
 		constraint: getZodConstraint(schema),
 		lastResult,
 		defaultValue: defaultValue as never,
-		shouldValidate: 'onBlur',
+		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 	})

@@ -1,6 +1,6 @@
 // Profile: display name and profile picture (upload, Google picture, or none).
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
 	data,
 	MaxPartSizeExceededError,
@@ -11,7 +11,7 @@ import {
 	type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
@@ -79,23 +79,8 @@ export default function ProfileSettings() {
 	const namePending = useIsPending({ intent: 'name' })
 	const uploadPending = useIsPending({ intent: 'upload-avatar' })
 
-	const [nameForm, nameFields] = useForm({
-		id: 'profile-name',
-		constraint: getZodConstraint(ProfileNameSchema),
-		lastResult: actionData?.form === 'name' ? actionData.result : undefined,
-		defaultValue: { name: user.name },
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileNameSchema }),
-	})
-	const [avatarForm, avatarFields] = useForm({
-		id: 'profile-avatar',
-		constraint: getZodConstraint(AvatarUploadSchema),
-		lastResult: actionData?.form === 'avatar' ? actionData.result : undefined,
-		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: AvatarUploadSchema }),
-	})
+	const [nameForm, nameFields] = useZodForm(ProfileNameSchema, { id: 'profile-name', lastResult: actionData?.form === 'name' ? actionData.result : undefined, defaultValue: { name: user.name } })
+	const [avatarForm, avatarFields] = useZodForm(AvatarUploadSchema, { id: 'profile-avatar', lastResult: actionData?.form === 'avatar' ? actionData.result : undefined })
 	const nameSaved = actionData?.form === 'name' && actionData.result?.status === 'success'
 	const uploaded = actionData?.form === 'avatar' && actionData.result?.initialValue === null
 

@@ -1,9 +1,9 @@
 // Account: download everything, or delete the account and all of its data.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { deleteAccount, deletionSummary } from '#app/models/account.server.ts'
@@ -44,14 +44,7 @@ export default function AccountSettings() {
 	const { email, hasPassword, summary } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'delete-account',
-		constraint: getZodConstraint(DeleteAccountSchema),
-		lastResult: actionData?.result,
-		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
-	})
+	const [form, fields] = useZodForm(DeleteAccountSchema, { id: 'delete-account', lastResult: actionData?.result })
 	const contacts = summary.contacts === 0 ? 'contacts' : summary.contacts === 1 ? 'your 1 contact' : `your ${summary.contacts.toLocaleString('en')} contacts`
 
 	return (

@@ -1,9 +1,9 @@
 // Notifications: which channels reminders and alerts are delivered on.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxField, ErrorList, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { CheckboxField, ErrorList, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { getSettings, updateNotificationPrefs } from '#app/models/settings.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
@@ -29,13 +29,7 @@ export default function NotificationSettings() {
 	const { prefs, email } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'notifications',
-		constraint: getZodConstraint(NotificationsSchema),
-		lastResult: actionData?.result,
-		defaultValue: prefs,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: NotificationsSchema }),
-	})
+	const [form, fields] = useZodForm(NotificationsSchema, { id: 'notifications', lastResult: actionData?.result, defaultValue: prefs })
 	const saved = actionData?.result.status === 'success'
 	return (
 		<Card>

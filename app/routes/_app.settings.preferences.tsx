@@ -1,10 +1,10 @@
 // Preferences: time zone, reminder lead times, default intervals and theme.
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { Label, Select } from '#app/components/ui/input.tsx'
 import { getSettings, updatePreferences } from '#app/models/settings.server.ts'
@@ -68,15 +68,7 @@ export default function PreferencesSettings() {
 	const { preferences, zones, now } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
-	const [form, fields] = useForm({
-		id: 'preferences',
-		constraint: getZodConstraint(PreferencesSchema),
-		lastResult: actionData?.result,
-		defaultValue: preferences,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: PreferencesSchema }),
-	})
+	const [form, fields] = useZodForm(PreferencesSchema, { id: 'preferences', lastResult: actionData?.result, defaultValue: preferences })
 	const [zone, setZone] = useState(preferences.timezone)
 	const [at, setAt] = useState(now)
 	const saved = actionData?.result.status === 'success'

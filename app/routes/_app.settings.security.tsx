@@ -1,10 +1,10 @@
 // Security: change (or, for Google-only accounts, set) the password, and see and
 // end the sessions signed in to this account.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorList, Field, SubmitButton, useIsPending } from '#app/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
@@ -77,14 +77,7 @@ export default function SecuritySettings() {
 	const [searchParams] = useSearchParams()
 	const passwordPending = useIsPending({ intent: 'change-password' })
 	const sessionsPending = useIsPending({ intent: 'sign-out-others' })
-	const [form, fields] = useForm({
-		id: 'change-password',
-		constraint: getZodConstraint(ChangePasswordSchema),
-		lastResult: actionData?.form === 'password' ? actionData.result : undefined,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-	})
+	const [form, fields] = useZodForm(ChangePasswordSchema, { id: 'change-password', lastResult: actionData?.form === 'password' ? actionData.result : undefined })
 	const changed = searchParams.get('password')
 	const others = sessions.filter((s) => !s.current).length
 

@@ -71,7 +71,7 @@ test.describe('sign-up and email verification', () => {
 test.describe('sign-in and sign-out', () => {
 	test('signs in, stays signed in across pages, and signs out @nojs', async ({ page }) => {
 		const { email, password, name } = await signUpAndVerify(page, { name: 'Linus Pauling' })
-		await page.getByText('Account menu').click()
+		await page.locator('summary', { hasText: 'Account menu' }).click()
 		await page.getByRole('button', { name: 'Sign out' }).click()
 		await expect(page).toHaveURL(/\/login/)
 		await expect(page.getByText('You are signed out.')).toBeVisible()
@@ -219,6 +219,7 @@ test.describe('magic link', () => {
 		await page.goto('/magic-link')
 		await page.getByLabel('Email').fill(email)
 		await page.getByRole('button', { name: 'Send sign-in link' }).click()
+		await expect(page.getByText(`If an account exists for ${email}`)).toBeVisible()
 		const link = await linkFromOutbox(page, email, /sign-in link/)
 		// Age the token past its 15 minutes in the real database.
 		const { default: Database } = await import('better-sqlite3')
