@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, test } from 'vitest'
 import {
 	describeUserAgent,
+	getAvatarImage,
 	getSettings,
 	readAvatarUpload,
 	removeAllPictures,
@@ -132,6 +133,16 @@ describe('profile picture', () => {
 		await removeAllPictures(user.id)
 		expect(await getSettings(user.id)).toMatchObject({ avatarSrc: null, hasImage: false, avatarUrl: null })
 	})
+})
+
+test('a picture is visible to its owner and workspace co-members, not to strangers', async () => {
+	const [owner, colleague, stranger] = [await newUser(), await newUser(), await newUser()]
+	await setAvatarImage(owner.id, { contentType: 'image/png', bytes: PNG })
+	const workspace = await prisma.membership.findFirstOrThrow({ where: { userId: owner.id } })
+	await prisma.membership.create({ data: { userId: colleague.id, workspaceId: workspace.workspaceId, role: 'REP' } })
+	expect(await getAvatarImage(owner.id, owner.id)).not.toBeNull()
+	expect(await getAvatarImage(colleague.id, owner.id)).not.toBeNull()
+	expect(await getAvatarImage(stranger.id, owner.id)).toBeNull()
 })
 
 describe('describeUserAgent', () => {

@@ -64,8 +64,15 @@ export async function removeAllPictures(userId: string) {
 	await prisma.$transaction([prisma.userImage.deleteMany({ where: { userId } }), prisma.user.update({ where: { id: userId }, data: { avatarUrl: null } })])
 }
 
-export function getAvatarImage(userId: string) {
-	return prisma.userImage.findUnique({ where: { userId }, select: { id: true, contentType: true, blob: true } })
+/** A user's picture, for a viewer who is that user or shares a workspace with them. */
+export function getAvatarImage(viewerId: string, userId: string) {
+	return prisma.userImage.findFirst({
+		where: {
+			userId,
+			user: { OR: [{ id: viewerId }, { memberships: { some: { workspace: { memberships: { some: { userId: viewerId } } } } } }] },
+		},
+		select: { id: true, contentType: true, blob: true },
+	})
 }
 
 /** Validates again here so no caller can store an impossible setting. */

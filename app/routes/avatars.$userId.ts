@@ -6,10 +6,12 @@ import { getAvatarImage } from '#app/models/settings.server.ts'
 import { getUserId } from '#app/utils/session.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	// Pictures are shown only inside the app; strangers get the same 404 as a missing one.
+	// Only the user and people who share a workspace with them see the picture;
+	// anyone else gets the same 404 as for a missing one.
 	const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
-	if (!(await getUserId(request)) || !params.userId) return notFound()
-	const image = await getAvatarImage(params.userId)
+	const viewerId = await getUserId(request)
+	if (!viewerId || !params.userId) return notFound()
+	const image = await getAvatarImage(viewerId, params.userId)
 	if (!image) return notFound()
 
 	const etag = `"${image.id}"`
