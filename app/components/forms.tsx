@@ -156,3 +156,17 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 	})
 }
+
+/** The submit button of a settings-style form, with a quiet "Saved" after success. */
+export function SaveBar({ pending, saved, label, className }: { pending: boolean; saved: boolean; label: string; className?: string }) {
+	return (
+		<div className={cn('flex items-center gap-3', className)}>
+			<SubmitButton pending={pending}>{label}</SubmitButton>
+			{saved ? (
+				<p role="status" className="text-sm text-success-text">
+					Saved
+				</p>
+			) : null}
+		</div>
+	)
+}

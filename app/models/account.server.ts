@@ -2,6 +2,7 @@
 // deleting it. Both treat a workspace whose only member is the user as theirs.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { resolveAll } from '#app/utils/misc.ts'
 
 export const EXPORT_VERSION = 1
 
@@ -89,28 +90,9 @@ function safeOrigin(url: string) {
 async function exportWorkspace(workspaceId: string) {
 	const where = { workspaceId }
 	const byCreated = { createdAt: 'asc' } as const
-	const [
-		workspace,
-		contacts,
-		companies,
-		interactions,
-		followUps,
-		deals,
-		tags,
-		groups,
-		reminders,
-		notifications,
-		shares,
-		templates,
-		activity,
-		approvals,
-		apiKeys,
-		leadForms,
-		leadSubmissions,
-		webhooks,
-	] = await Promise.all([
-		prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
-		prisma.contact.findMany({
+	const { workspace, ...rows } = await resolveAll({
+		workspace: prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+		contacts: prisma.contact.findMany({
 			where,
 			orderBy: byCreated,
 			include: {
@@ -120,43 +102,24 @@ async function exportWorkspace(workspaceId: string) {
 				groups: { select: { id: true, name: true } },
 			},
 		}),
-		prisma.company.findMany({ where, orderBy: byCreated, include: { tags: { select: { id: true, name: true } } } }),
-		prisma.interaction.findMany({ where, orderBy: { occurredAt: 'asc' } }),
-		prisma.followUp.findMany({ where, orderBy: byCreated }),
-		prisma.deal.findMany({ where, orderBy: byCreated }),
-		prisma.tag.findMany({ where, orderBy: byCreated }),
-		prisma.group.findMany({ where, orderBy: byCreated }),
-		prisma.reminder.findMany({ where, orderBy: byCreated }),
-		prisma.notification.findMany({ where, orderBy: byCreated }),
-		prisma.share.findMany({ where, orderBy: byCreated, include: { recipient: { select: { name: true, email: true } } } }),
-		prisma.messageTemplate.findMany({ where, orderBy: byCreated }),
-		prisma.activityLog.findMany({ where, orderBy: byCreated }),
-		prisma.pendingApproval.findMany({ where, orderBy: byCreated }),
-		prisma.apiKey.findMany({ where, orderBy: byCreated, omit: { hashedKey: true } }),
-		prisma.leadForm.findMany({ where, orderBy: byCreated }),
-		prisma.leadSubmission.findMany({ where, orderBy: { receivedAt: 'asc' } }),
-		prisma.webhookEndpoint.findMany({ where, orderBy: byCreated, omit: { token: true } }),
-	])
-	return {
-		...workspace,
-		contacts,
-		companies,
-		interactions,
-		followUps,
-		deals,
-		tags,
-		groups,
-		reminders,
-		notifications,
-		shares,
-		templates,
-		activity,
-		approvals,
-		apiKeys,
-		leadForms,
-		leadSubmissions,
-		webhooks,
-	}
+		companies: prisma.company.findMany({ where, orderBy: byCreated, include: { tags: { select: { id: true, name: true } } } }),
+		interactions: prisma.interaction.findMany({ where, orderBy: { occurredAt: 'asc' } }),
+		followUps: prisma.followUp.findMany({ where, orderBy: byCreated }),
+		deals: prisma.deal.findMany({ where, orderBy: byCreated }),
+		tags: prisma.tag.findMany({ where, orderBy: byCreated }),
+		groups: prisma.group.findMany({ where, orderBy: byCreated }),
+		reminders: prisma.reminder.findMany({ where, orderBy: byCreated }),
+		notifications: prisma.notification.findMany({ where, orderBy: byCreated }),
+		shares: prisma.share.findMany({ where, orderBy: byCreated, include: { recipient: { select: { name: true, email: true } } } }),
+		templates: prisma.messageTemplate.findMany({ where, orderBy: byCreated }),
+		activity: prisma.activityLog.findMany({ where, orderBy: byCreated }),
+		approvals: prisma.pendingApproval.findMany({ where, orderBy: byCreated }),
+		apiKeys: prisma.apiKey.findMany({ where, orderBy: byCreated, omit: { hashedKey: true } }),
+		leadForms: prisma.leadForm.findMany({ where, orderBy: byCreated }),
+		leadSubmissions: prisma.leadSubmission.findMany({ where, orderBy: { receivedAt: 'asc' } }),
+		webhooks: prisma.webhookEndpoint.findMany({ where, orderBy: byCreated, omit: { token: true } }),
+	})
+	return { ...workspace, ...rows }
 }
 
 /** What deleting the account would remove, and which team workspaces stay. */

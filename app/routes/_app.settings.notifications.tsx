@@ -3,7 +3,7 @@ import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxField, ErrorList, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
+import { CheckboxField, ErrorList, useIsPending, useZodForm, SaveBar } from '#app/components/forms.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { getSettings, updateNotificationPrefs } from '#app/models/settings.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
@@ -50,14 +50,7 @@ export default function NotificationSettings() {
 						inputProps={getInputProps(fields.notifyPush, { type: 'checkbox' })}
 					/>
 					<ErrorList id={form.errorId} errors={form.errors} />
-					<div className="flex items-center gap-3 border-t border-border pt-4">
-						<SubmitButton pending={pending}>Save notifications</SubmitButton>
-						{saved ? (
-							<p role="status" className="text-sm text-success-text">
-								Saved
-							</p>
-						) : null}
-					</div>
+					<SaveBar pending={pending} saved={saved} label="Save notifications" className="border-t border-border pt-4" />
 				</Form>
 			</CardBody>
 		</Card>

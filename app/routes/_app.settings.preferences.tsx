@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
-import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
+import { ErrorList, Field, useIsPending, useZodForm, SaveBar } from '#app/components/forms.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { Label, Select } from '#app/components/ui/input.tsx'
 import { getSettings, updatePreferences } from '#app/models/settings.server.ts'
@@ -161,14 +161,7 @@ export default function PreferencesSettings() {
 			</Card>
 
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<div className="flex items-center gap-3">
-				<SubmitButton pending={pending}>Save preferences</SubmitButton>
-				{saved ? (
-					<p role="status" className="text-sm text-success-text">
-						Saved
-					</p>
-				) : null}
-			</div>
+			<SaveBar pending={pending} saved={saved} label="Save preferences" />
 		</Form>
 	)
 }
