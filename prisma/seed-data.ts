@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { Faker, base, en } from '@faker-js/faker'
 import bcrypt from 'bcryptjs'
+import { reindexContacts } from '../app/models/contact-search.server.ts'
 import type {
 	AuthorityLevel,
 	ContactSource,
@@ -1291,6 +1292,8 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date } = {}):
 		},
 		{ maxWait: 10_000, timeout: 30_000 },
 	)
+	// Demo contacts must be findable from the search box straight away.
+	await reindexContacts(workspaceId, undefined, prisma)
 
 	const pending = data.followUps.filter((f) => f.status === 'PENDING')
 	const soon = (m?: number | null, d?: number | null) => m != null && d != null && daysUntilAnnual(now, m, d) <= 7

@@ -4,7 +4,7 @@ import type { Role } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
 
-export type Membership = { userId: string; workspaceId: string; role: Role; personal: boolean }
+export type Membership = { userId: string; workspaceId: string; role: Role; personal: boolean; hideOthersRecords: boolean }
 
 /** The signed-in user and the workspace they are working in (their first, for now). */
 export async function requireMembership(request: Request): Promise<Membership> {
@@ -12,9 +12,40 @@ export async function requireMembership(request: Request): Promise<Membership> {
 	const membership = await prisma.membership.findFirst({
 		where: { userId },
 		orderBy: { createdAt: 'asc' },
-		select: { workspaceId: true, role: true, workspace: { select: { personal: true } } },
+		select: { workspaceId: true, role: true, workspace: { select: { personal: true, hideOthersRecords: true } } },
 	})
 	// A user without a workspace can only come from a half-deleted account.
 	if (!membership) throw redirect('/logout')
-	return { userId, workspaceId: membership.workspaceId, role: membership.role, personal: membership.workspace.personal }
+	return {
+		userId,
+		workspaceId: membership.workspaceId,
+		role: membership.role,
+		personal: membership.workspace.personal,
+		hideOthersRecords: membership.workspace.hideOthersRecords,
+	}
+}
+
+type Owned = { ownerId: string | null; assigneeId?: string | null }
+
+/** Rows of the workspace this member may see (REPs may be limited to their own). */
+export function visibleTo(m: Membership) {
+	if (m.role === 'REP' && m.hideOthersRecords) return { workspaceId: m.workspaceId, OR: [{ ownerId: m.userId }, { assigneeId: m.userId }] }
+	return { workspaceId: m.workspaceId }
+}
+
+/** OWNER/ADMIN edit everything; a REP what they own or are assigned; a VIEWER nothing. */
+export function canEdit(m: Membership, record?: Owned) {
+	if (m.role === 'OWNER' || m.role === 'ADMIN') return true
+	if (m.role === 'VIEWER') return false
+	if (!record) return true
+	return record.ownerId === m.userId || record.assigneeId === m.userId
+}
+
+export function canCreate(m: Membership) {
+	return m.role !== 'VIEWER'
+}
+
+/** For a record the member can already see but may not change. */
+export function requireEdit(m: Membership, record?: Owned) {
+	if (!canEdit(m, record)) throw new Response('You can view this record but not change it. Ask a workspace admin.', { status: 403 })
 }

@@ -1,0 +1,84 @@
+// Keeps the ContactSearch FTS5 table in step with contacts, and queries it.
+// Prisma does not know virtual tables, so this file speaks SQL.
+import { prisma as appPrisma, type PrismaClient } from '#app/utils/db.server.ts'
+import { phoneSearchTokens } from '#app/utils/contact-fields.ts'
+
+const CHUNK = 500
+
+/** Rebuilds the search rows of these contacts (all of the workspace when ids is omitted). */
+export async function reindexContacts(workspaceId: string, ids?: string[], prisma: PrismaClient = appPrisma) {
+	if (ids && ids.length === 0) return
+	const chunks = ids ? Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, i) => ids.slice(i * CHUNK, (i + 1) * CHUNK)) : [undefined]
+	for (const chunk of chunks) {
+		const contacts = await prisma.contact.findMany({
+			where: { workspaceId, ...(chunk ? { id: { in: chunk } } : {}) },
+			select: {
+				id: true,
+				displayName: true,
+				firstName: true,
+				lastName: true,
+				emails: { select: { email: true } },
+				phones: { select: { phone: true } },
+				whatsapp: true,
+				company: { select: { name: true } },
+				tags: { select: { name: true } },
+			},
+		})
+		const targetIds = chunk ?? contacts.map((c) => c.id)
+		const rows = contacts.map((c) => [
+			c.id,
+			workspaceId,
+			[c.displayName, c.firstName, c.lastName].join(' '),
+			c.emails.map((e) => e.email).join(' '),
+			[...c.phones.map((p) => p.phone), c.whatsapp ?? ''].flatMap((p) => (p ? phoneSearchTokens(p) : [])).join(' '),
+			c.company?.name ?? '',
+			c.tags.map((t) => t.name).join(' '),
+		])
+		await prisma.$transaction(async (tx) => {
+			for (let i = 0; i < targetIds.length; i += CHUNK) {
+				const slice = targetIds.slice(i, i + CHUNK)
+				await tx.$executeRawUnsafe(`DELETE FROM ContactSearch WHERE contactId IN (${slice.map(() => '?').join(',')})`, ...slice)
+			}
+			for (let i = 0; i < rows.length; i += 100) {
+				const slice = rows.slice(i, i + 100)
+				await tx.$executeRawUnsafe(
+					`INSERT INTO ContactSearch (contactId, workspaceId, name, emails, phones, company, tags) VALUES ${slice.map(() => '(?,?,?,?,?,?,?)').join(',')}`,
+					...slice.flat(),
+				)
+			}
+		})
+	}
+}
+
+export async function removeFromIndex(ids: string[]) {
+	if (!ids.length) return
+	await appPrisma.$executeRawUnsafe(`DELETE FROM ContactSearch WHERE contactId IN (${ids.map(() => '?').join(',')})`, ...ids)
+}
+
+/**
+ * Turns what a person typed into an FTS5 query: every word must match as a
+ * prefix. Punctuation is dropped, so input can never break the query syntax.
+ */
+export function toMatchQuery(q: string) {
+	const terms = q
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean)
+		.slice(0, 8)
+	return terms.map((t) => `"${t}"*`).join(' ')
+}
+
+export const SEARCH_LIMIT = 2000
+
+/** Ids of matching contacts, best first; at most SEARCH_LIMIT. */
+export async function searchContactIds(workspaceId: string, q: string): Promise<string[]> {
+	const match = toMatchQuery(q)
+	if (!match) return []
+	const rows = await appPrisma.$queryRawUnsafe<Array<{ contactId: string }>>(
+		`SELECT contactId FROM ContactSearch WHERE ContactSearch MATCH ? AND workspaceId = ? ORDER BY rank LIMIT ${SEARCH_LIMIT}`,
+		match,
+		workspaceId,
+	)
+	return rows.map((r) => r.contactId)
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { prisma } from '#app/utils/db.server.ts'
+import { contactFormSchema, type ContactInput } from '#app/validation/contact.ts'
+import { createContact, getContact, listContacts, listRecentlyDeleted, restoreContact, softDeleteContacts, updateContact } from './contact.server.ts'
+import { createUser } from './user.server.ts'
+import type { Membership } from './workspace.server.ts'
+
+async function member(): Promise<Membership> {
+	const user = await createUser({ email: `c-${Math.random().toString(36).slice(2)}@example.com`, name: 'Owner' })
+	const { workspaceId } = await prisma.membership.findFirstOrThrow({ where: { userId: user.id } })
+	return { userId: user.id, workspaceId, role: 'OWNER', personal: true, hideOthersRecords: false }
+}
+
+function input(values: Record<string, unknown>): ContactInput {
+	const parsed = contactFormSchema().safeParse(values)
+	if (!parsed.success) throw new Error(JSON.stringify(parsed.error.flatten()))
+	return parsed.data
+}
+
+const ada = {
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	emails: [{ email: 'Ada@Example.com', label: 'work' }, { email: 'ada@home.example' }],
+	phones: [{ phone: '(415) 555-2671', label: 'mobile' }, { phone: '020 7946 0018', label: 'home' }],
+	companyName: 'Analytical Engines',
+	tags: 'VIP, Mathematics',
+	birthdayMonth: '12',
+	birthdayDay: '10',
+	instagram: 'https://instagram.com/ada.l/',
+	leadStatus: 'INTERESTED',
+}
+
+describe('contacts', () => {
+	it('creates a contact with normalised details, a new company and inline tags', async () => {
+		const m = await member()
+		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
+		const c = (await getContact(m, id))!
+		expect(c.displayName).toBe('Ada Lovelace')
+		expect(c.emails.map((e) => e.email)).toEqual(['ada@example.com', 'ada@home.example'])
+		expect(c.phones.map((p) => p.phone)).toEqual(['+14155552671', '020 7946 0018'])
+		expect(c.whatsapp).toBe('+14155552671')
+		expect(c.instagram).toBe('ada.l')
+		expect(c.company?.name).toBe('Analytical Engines')
+		expect(c.tags.map((t) => t.name)).toEqual(['Mathematics', 'VIP'])
+		expect([c.birthdayMonth, c.birthdayDay, c.birthdayYear]).toEqual([12, 10, null])
+		const log = await prisma.activityLog.findMany({ where: { entityId: id } })
+		expect(log.map((l) => l.action)).toEqual(['created'])
+	})
+
+	it('refuses a contact without a name and an impossible birthday', () => {
+		const result = contactFormSchema().safeParse({ birthdayMonth: '2', birthdayDay: '30' })
+		expect(result.success).toBe(false)
+		const errors = result.error!.flatten().fieldErrors as Record<string, string[]>
+		expect(errors.firstName).toEqual(['Enter a first or last name'])
+		expect(errors.birthdayDay).toEqual(['That date does not exist'])
+	})
+
+	it('finds contacts by partial name, phone digits, email, company and tag', async () => {
+		const m = await member()
+		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
+		await createContact(m, input({ firstName: 'Charles', lastName: 'Babbage' }), { defaultCountry: 'US' })
+		for (const q of ['lov', 'Ada Lo', '5552671', '2671', 'ada@example', 'analyt', 'vip']) {
+			const { rows } = await listContacts(m, { q })
+			expect(rows.map((r) => r.id), q).toEqual([id])
+		}
+		expect((await listContacts(m, { q: '"; DROP TABLE Contact; --' })).rows).toEqual([])
+	})
+
+	it('logs the change of status with before and after', async () => {
+		const m = await member()
+		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
+		await updateContact(m, id, input({ ...ada, leadStatus: 'CONVERTED' }), { defaultCountry: 'US' })
+		const last = await prisma.activityLog.findFirstOrThrow({ where: { entityId: id }, orderBy: { createdAt: 'desc' } })
+		expect(last.action).toBe('status_changed')
+		expect(last.diff).toEqual({ leadStatus: ['INTERESTED', 'CONVERTED'] })
+	})
+
+	it('filters, sorts and paginates with a total', async () => {
+		const m = await member()
+		for (let i = 0; i < 30; i++) {
+			await createContact(m, input({ firstName: `Person${String(i).padStart(2, '0')}`, leadStatus: i % 3 === 0 ? 'NEW' : undefined }), { defaultCountry: 'US' })
+		}
+		const page2 = await listContacts(m, { page: 2, pageSize: 25 })
+		expect(page2.total).toBe(30)
+		expect(page2.rows).toHaveLength(5)
+		expect(page2.rows[0]!.displayName).toBe('Person25')
+		const news = await listContacts(m, { status: 'NEW', sort: 'name', dir: 'desc' })
+		expect(news.total).toBe(10)
+		expect(news.rows[0]!.displayName).toBe('Person27')
+	})
+
+	it('soft-deletes, lists as recently deleted, restores; another workspace sees nothing', async () => {
+		const m = await member()
+		const other = await member()
+		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
+		expect(await getContact(other, id)).toBeNull()
+		expect(await softDeleteContacts(other, [id])).toBe(0)
+		expect(await softDeleteContacts(m, [id])).toBe(1)
+		expect(await getContact(m, id)).toBeNull()
+		expect((await listContacts(m, {})).total).toBe(0)
+		expect((await listRecentlyDeleted(m)).map((c) => c.id)).toEqual([id])
+		expect(await restoreContact(other, id)).toBe(false)
+		expect(await restoreContact(m, id)).toBe(true)
+		expect((await listContacts(m, { q: 'ada' })).total).toBe(1)
+	})
+
+	it('removes contacts deleted more than 30 days ago for good', async () => {
+		const m = await member()
+		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
+		await softDeleteContacts(m, [id])
+		await prisma.contact.update({ where: { id }, data: { deletedAt: new Date(Date.now() - 31 * 86_400_000) } })
+		expect(await listRecentlyDeleted(m)).toEqual([])
+		expect(await prisma.contact.count({ where: { id } })).toBe(0)
+	})
+})

@@ -1,0 +1,361 @@
+// Contacts: create, edit, soft delete and restore, read, and the list with its
+// search, filters, sorting and pagination. Every query is scoped by workspace.
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { displayNameOf, isMobileNumber, normalizeEmail, normalizeInstagram, normalizePhone, normalizeWebsite } from '#app/utils/contact-fields.ts'
+import type { ContactInput } from '#app/validation/contact.ts'
+import { diffFields, logActivity } from './activity.server.ts'
+import { reindexContacts, removeFromIndex, SEARCH_LIMIT, searchContactIds } from './contact-search.server.ts'
+import { canEdit, visibleTo, type Membership } from './workspace.server.ts'
+
+export const DELETED_RETENTION_DAYS = 30
+type Tx = Prisma.TransactionClient
+
+/** Finds tags by name (case-insensitive) or creates them. */
+export async function upsertTags(tx: Tx, workspaceId: string, names: string[]) {
+	if (!names.length) return []
+	const existing = await tx.tag.findMany({ where: { workspaceId }, select: { id: true, name: true } })
+	const byName = new Map(existing.map((t) => [t.name.toLowerCase(), t.id]))
+	const ids: string[] = []
+	for (const name of names) {
+		let id = byName.get(name.toLowerCase())
+		if (!id) {
+			id = (await tx.tag.create({ data: { workspaceId, name }, select: { id: true } })).id
+			byName.set(name.toLowerCase(), id)
+		}
+		ids.push(id)
+	}
+	return ids
+}
+
+/** The company picked, or one found/created by name. */
+async function resolveCompany(tx: Tx, workspaceId: string, userId: string, input: { companyId: string | null; companyName: string | null }) {
+	if (input.companyName) {
+		const found = await tx.company.findFirst({ where: { workspaceId, deletedAt: null, name: input.companyName }, select: { id: true } })
+		if (found) return found.id
+		return (await tx.company.create({ data: { workspaceId, name: input.companyName, ownerId: userId }, select: { id: true } })).id
+	}
+	if (input.companyId) {
+		const found = await tx.company.findFirst({ where: { id: input.companyId, workspaceId, deletedAt: null }, select: { id: true } })
+		return found?.id ?? null
+	}
+	return null
+}
+
+/** The scalar columns a ContactInput sets, normalised. */
+export function contactColumns(input: ContactInput, defaultCountry: string) {
+	const phones = input.phones.map((p) => ({ phone: normalizePhone(p.phone, defaultCountry), label: p.label }))
+	const mobile = phones.find((p) => /mobile|cell/i.test(p.label ?? '')) ?? phones.find((p) => isMobileNumber(p.phone))
+	return {
+		firstName: input.firstName ?? '',
+		lastName: input.lastName ?? '',
+		displayName: displayNameOf(input.firstName ?? '', input.lastName ?? ''),
+		// WhatsApp defaults to the mobile number.
+		whatsapp: input.whatsapp ? normalizePhone(input.whatsapp, defaultCountry) : (mobile?.phone ?? null),
+		instagram: input.instagram ? normalizeInstagram(input.instagram) || null : null,
+		linkedin: input.linkedin,
+		website: input.website ? normalizeWebsite(input.website) : null,
+		jobTitle: input.jobTitle,
+		isDecisionMaker: input.isDecisionMaker,
+		authorityLevel: input.isDecisionMaker ? (input.authorityLevel ?? null) : null,
+		leadStatus: input.leadStatus ?? null,
+		street: input.street,
+		city: input.city,
+		region: input.region,
+		postalCode: input.postalCode,
+		country: input.country,
+		notes: input.notes,
+		birthdayMonth: input.birthdayMonth,
+		birthdayDay: input.birthdayDay,
+		birthdayYear: input.birthdayYear,
+		anniversaryMonth: input.anniversaryMonth,
+		anniversaryDay: input.anniversaryDay,
+		anniversaryYear: input.anniversaryYear,
+		avatarUrl: input.avatarUrl,
+		customFields: (Object.keys(input.custom ?? {}).length ? input.custom : undefined) as Prisma.InputJsonValue | undefined,
+		emails: input.emails.map((e, i) => ({ email: normalizeEmail(e.email), label: e.label, isPrimary: i === 0 })),
+		phones: phones.map((p, i) => ({ ...p, isPrimary: i === 0 })),
+	}
+}
+
+export async function createContact(m: Membership, input: ContactInput, opts: { defaultCountry: string }) {
+	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
+	const contact = await prisma.$transaction(async (tx) => {
+		const companyId = await resolveCompany(tx, m.workspaceId, m.userId, input)
+		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
+		const groupIds = await validGroupIds(tx, m.workspaceId, input.groupIds)
+		const created = await tx.contact.create({
+			data: {
+				...columns,
+				workspaceId: m.workspaceId,
+				ownerId: m.userId,
+				companyId,
+				source: input.source,
+				emails: { create: emails },
+				phones: { create: phones },
+				tags: { connect: tagIds.map((id) => ({ id })) },
+				groups: { connect: groupIds.map((id) => ({ id })) },
+			},
+			select: { id: true, displayName: true },
+		})
+		await logActivity(tx, m, { entityType: 'Contact', entityId: created.id, action: 'created' })
+		return created
+	})
+	await reindexContacts(m.workspaceId, [contact.id])
+	return contact
+}
+
+async function validGroupIds(tx: Tx, workspaceId: string, ids: string[]) {
+	if (!ids.length) return []
+	return (await tx.group.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((g) => g.id)
+}
+
+/** Values compared for the activity log's before/after. */
+function auditView(c: {
+	displayName: string
+	jobTitle: string | null
+	leadStatus: string | null
+	companyId: string | null
+	emails: Array<{ email: string }>
+	phones: Array<{ phone: string }>
+	tags: Array<{ name: string }>
+	[key: string]: unknown
+}) {
+	const { emails, phones, tags, ...rest } = c
+	return {
+		...Object.fromEntries(Object.entries(rest).filter(([k]) => !['id', 'createdAt', 'updatedAt', 'workspaceId', 'groups', 'customFields'].includes(k))),
+		emails: emails.map((e) => e.email).join(', '),
+		phones: phones.map((p) => p.phone).join(', '),
+		tags: tags.map((t) => t.name).sort().join(', '),
+	}
+}
+
+const AUDIT_SELECT = {
+	displayName: true,
+	firstName: true,
+	lastName: true,
+	jobTitle: true,
+	leadStatus: true,
+	companyId: true,
+	whatsapp: true,
+	instagram: true,
+	isDecisionMaker: true,
+	authorityLevel: true,
+	birthdayMonth: true,
+	birthdayDay: true,
+	birthdayYear: true,
+	anniversaryMonth: true,
+	anniversaryDay: true,
+	anniversaryYear: true,
+	city: true,
+	country: true,
+	notes: true,
+	emails: { select: { email: true }, orderBy: { isPrimary: 'desc' } },
+	phones: { select: { phone: true }, orderBy: { isPrimary: 'desc' } },
+	tags: { select: { name: true } },
+} as const
+
+export async function updateContact(m: Membership, id: string, input: ContactInput, opts: { defaultCountry: string }) {
+	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
+	await prisma.$transaction(async (tx) => {
+		const before = await tx.contact.findFirstOrThrow({ where: { id, workspaceId: m.workspaceId, deletedAt: null }, select: AUDIT_SELECT })
+		const companyId = await resolveCompany(tx, m.workspaceId, m.userId, input)
+		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
+		const groupIds = await validGroupIds(tx, m.workspaceId, input.groupIds)
+		await tx.contactEmail.deleteMany({ where: { contactId: id } })
+		await tx.contactPhone.deleteMany({ where: { contactId: id } })
+		const after = await tx.contact.update({
+			where: { id },
+			data: {
+				...columns,
+				companyId,
+				emails: { create: emails },
+				phones: { create: phones },
+				tags: { set: tagIds.map((tid) => ({ id: tid })) },
+				groups: { set: groupIds.map((gid) => ({ id: gid })) },
+			},
+			select: AUDIT_SELECT,
+		})
+		const diff = diffFields(auditView(before), auditView(after))
+		if (Object.keys(diff).length) {
+			const action = Object.keys(diff).length === 1 && diff.leadStatus ? 'status_changed' : 'updated'
+			await logActivity(tx, m, { entityType: 'Contact', entityId: id, action, diff })
+		}
+	})
+	await reindexContacts(m.workspaceId, [id])
+}
+
+/** Everything the contact page shows; null when the member may not see it. */
+export function getContact(m: Membership, id: string) {
+	return prisma.contact.findFirst({
+		where: { id, deletedAt: null, ...visibleTo(m) },
+		include: {
+			emails: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
+			phones: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
+			company: { select: { id: true, name: true, domain: true, website: true } },
+			tags: { select: { id: true, name: true, color: true }, orderBy: { name: 'asc' } },
+			groups: { select: { id: true, name: true, icon: true }, orderBy: { name: 'asc' } },
+			owner: { select: { id: true, name: true } },
+			image: { select: { id: true } },
+		},
+	})
+}
+
+export async function softDeleteContacts(m: Membership, ids: string[]) {
+	const editable = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true, ownerId: true, assigneeId: true } })
+	const allowed = editable.filter((c) => canEdit(m, c)).map((c) => c.id)
+	await prisma.$transaction(async (tx) => {
+		await tx.contact.updateMany({ where: { id: { in: allowed } }, data: { deletedAt: new Date() } })
+		for (const id of allowed) await logActivity(tx, m, { entityType: 'Contact', entityId: id, action: 'deleted' })
+	})
+	return allowed.length
+}
+
+export async function restoreContact(m: Membership, id: string) {
+	const { count } = await prisma.contact.updateMany({ where: { id, workspaceId: m.workspaceId, deletedAt: { not: null } }, data: { deletedAt: null } })
+	if (count) await logActivity(prisma, m, { entityType: 'Contact', entityId: id, action: 'restored' })
+	return count === 1
+}
+
+/** Contacts deleted in the last 30 days; older ones are removed for good. */
+export async function listRecentlyDeleted(m: Membership, now = new Date()) {
+	const cutoff = new Date(now.getTime() - DELETED_RETENTION_DAYS * 86_400_000)
+	const expired = await prisma.contact.findMany({ where: { workspaceId: m.workspaceId, deletedAt: { lt: cutoff } }, select: { id: true } })
+	if (expired.length) {
+		await prisma.contact.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } })
+		await removeFromIndex(expired.map((e) => e.id))
+	}
+	return prisma.contact.findMany({
+		where: { deletedAt: { gte: cutoff }, ...visibleTo(m) },
+		orderBy: { deletedAt: 'desc' },
+		select: { id: true, displayName: true, deletedAt: true, company: { select: { name: true } } },
+	})
+}
+
+// ───────────────────────── the list ─────────────────────────
+
+export const SORTS = ['name', 'company', 'status', 'lastContacted', 'created', 'birthday'] as const
+export type ContactListQuery = {
+	q?: string
+	tag?: string
+	group?: string
+	company?: string
+	status?: string
+	decisionMakers?: boolean
+	birthdayMonth?: number
+	notContactedDays?: number
+	source?: string
+	sort?: (typeof SORTS)[number]
+	dir?: 'asc' | 'desc'
+	page?: number
+	pageSize?: number
+}
+
+export const PAGE_SIZES = [25, 50, 100] as const
+
+function orderBy(sort: ContactListQuery['sort'], dir: 'asc' | 'desc'): Prisma.ContactOrderByWithRelationInput[] {
+	switch (sort) {
+		case 'company':
+			return [{ company: { name: dir } }, { displayName: 'asc' }]
+		case 'status':
+			return [{ leadStatus: dir }, { displayName: 'asc' }]
+		case 'lastContacted':
+			return [{ lastContactedAt: { sort: dir, nulls: 'last' } }, { displayName: 'asc' }]
+		case 'created':
+			return [{ createdAt: dir }]
+		case 'birthday':
+			return [{ birthdayMonth: { sort: dir, nulls: 'last' } }, { birthdayDay: { sort: dir, nulls: 'last' } }]
+		default:
+			return [{ displayName: dir }, { id: 'asc' }]
+	}
+}
+
+export function contactWhere(m: Membership, query: ContactListQuery, now = new Date()): Prisma.ContactWhereInput {
+	const where: Prisma.ContactWhereInput = { deletedAt: null, ...visibleTo(m) }
+	const and: Prisma.ContactWhereInput[] = []
+	if (query.tag) and.push({ tags: { some: { id: query.tag } } })
+	if (query.group) and.push({ groups: { some: { id: query.group } } })
+	if (query.company) and.push({ companyId: query.company })
+	if (query.status === 'none') and.push({ leadStatus: null })
+	else if (query.status) and.push({ leadStatus: query.status as Prisma.ContactWhereInput['leadStatus'] })
+	if (query.decisionMakers) and.push({ isDecisionMaker: true })
+	if (query.birthdayMonth) and.push({ birthdayMonth: query.birthdayMonth })
+	if (query.notContactedDays) {
+		const before = new Date(now.getTime() - query.notContactedDays * 86_400_000)
+		and.push({ OR: [{ lastContactedAt: null }, { lastContactedAt: { lt: before } }] })
+	}
+	if (query.source) and.push({ source: query.source as Prisma.ContactWhereInput['source'] })
+	if (and.length) where.AND = and
+	return where
+}
+
+export async function listContacts(m: Membership, query: ContactListQuery, now = new Date()) {
+	const pageSize = PAGE_SIZES.includes(query.pageSize as 25) ? query.pageSize! : 25
+	const where = contactWhere(m, query, now)
+	let matchIds: string[] | null = null
+	if (query.q?.trim()) {
+		matchIds = await searchContactIds(m.workspaceId, query.q)
+		where.id = { in: matchIds }
+	}
+	const total = await prisma.contact.count({ where })
+	const pages = Math.max(1, Math.ceil(total / pageSize))
+	const page = Math.min(Math.max(1, query.page ?? 1), pages)
+	// With a search and no explicit sort, keep the search's relevance order.
+	const byRelevance = matchIds && !query.sort
+	const rows = await prisma.contact.findMany({
+		where,
+		orderBy: byRelevance ? undefined : orderBy(query.sort, query.dir ?? 'asc'),
+		skip: byRelevance ? 0 : (page - 1) * pageSize,
+		take: byRelevance ? undefined : pageSize,
+		select: {
+			id: true,
+			displayName: true,
+			jobTitle: true,
+			leadStatus: true,
+			isDecisionMaker: true,
+			lastContactedAt: true,
+			birthdayMonth: true,
+			birthdayDay: true,
+			avatarUrl: true,
+			image: { select: { id: true } },
+			company: { select: { id: true, name: true } },
+			emails: { where: { isPrimary: true }, select: { email: true }, take: 1 },
+			phones: { where: { isPrimary: true }, select: { phone: true }, take: 1 },
+			tags: { select: { id: true, name: true, color: true }, orderBy: { name: 'asc' } },
+		},
+	})
+	const ordered = byRelevance
+		? rows.sort((a, b) => matchIds!.indexOf(a.id) - matchIds!.indexOf(b.id)).slice((page - 1) * pageSize, page * pageSize)
+		: rows
+	return { rows: ordered, total, page, pages, pageSize, capped: matchIds?.length === SEARCH_LIMIT }
+}
+
+/** What the filter bar offers: tags, groups and companies with counts. */
+export async function listFilterOptions(m: Membership) {
+	const [tags, groups, companies] = await Promise.all([
+		prisma.tag.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { name: 'asc' }, select: { id: true, name: true, color: true, _count: { select: { contacts: { where: { deletedAt: null } } } } } }),
+		prisma.group.findMany({
+			where: { workspaceId: m.workspaceId, OR: [{ isPrivate: false }, { ownerId: m.userId }] },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, icon: true, _count: { select: { contacts: { where: { deletedAt: null } } } } },
+		}),
+		prisma.company.findMany({ where: { workspaceId: m.workspaceId, deletedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true }, take: 500 }),
+	])
+	return { tags, groups, companies }
+}
+
+export async function bulkAddTag(m: Membership, ids: string[], tagName: string) {
+	const [tagId] = await prisma.$transaction((tx) => upsertTags(tx, m.workspaceId, [tagName]))
+	const contacts = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true } })
+	await prisma.tag.update({ where: { id: tagId }, data: { contacts: { connect: contacts.map((c) => ({ id: c.id })) } } })
+	await reindexContacts(m.workspaceId, contacts.map((c) => c.id))
+	return contacts.length
+}
+
+export async function bulkAddToGroup(m: Membership, ids: string[], groupId: string) {
+	const group = await prisma.group.findFirst({ where: { id: groupId, workspaceId: m.workspaceId }, select: { id: true } })
+	if (!group) return 0
+	const contacts = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true } })
+	await prisma.group.update({ where: { id: group.id }, data: { contacts: { connect: contacts.map((c) => ({ id: c.id })) } } })
+	return contacts.length
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { isValidMonthDay, normalizeInstagram, normalizePhone, phoneSearchTokens, websiteDomain } from './contact-fields.ts'
+
+describe('contact fields', () => {
+	it('normalizes phones to E.164 with the default country', () => {
+		expect(normalizePhone('(415) 555-2671', 'US')).toBe('+14155552671')
+		expect(normalizePhone('020 7946 0018', 'GB')).toBe('+442079460018')
+		expect(normalizePhone('+33 6 12 34 56 78', 'US')).toBe('+33612345678')
+		expect(normalizePhone('0033 6 12 34 56 78', 'US')).toBe('+33612345678')
+		expect(normalizePhone('ext. 12', 'US')).toBe('ext. 12')
+		expect(normalizePhone('   ', 'US')).toBe('')
+	})
+
+	it('indexes the digits people search a phone by', () => {
+		expect(phoneSearchTokens('+14155552671')).toEqual(expect.arrayContaining(['14155552671', '4155552671', '5552671', '2671']))
+	})
+
+	it('stores an Instagram handle whatever was pasted', () => {
+		for (const input of ['@Ada.L', 'ada.l', 'https://www.instagram.com/ada.l/', 'instagram.com/ada.l?hl=en']) {
+			expect(normalizeInstagram(input)).toBe('ada.l')
+		}
+	})
+
+	it('derives a domain from a website', () => {
+		expect(websiteDomain('https://www.Acme.co.uk/about')).toBe('acme.co.uk')
+		expect(websiteDomain('acme.io')).toBe('acme.io')
+		expect(websiteDomain('not a url')).toBe('')
+	})
+
+	it('accepts 29 February without a year and refuses impossible dates', () => {
+		expect(isValidMonthDay(2, 29)).toBe(true)
+		expect(isValidMonthDay(2, 29, 2023)).toBe(false)
+		expect(isValidMonthDay(4, 31)).toBe(false)
+		expect(isValidMonthDay(13, 1)).toBe(false)
+	})
+})

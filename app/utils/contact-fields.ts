@@ -1,0 +1,78 @@
+// Pure normalisation of what people type into contact fields. Shared by forms,
+// imports and the API so a number or handle is stored the same way from anywhere.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+
+/** E.164 when the number is plausible for the country, otherwise as typed (trimmed). */
+export function normalizePhone(raw: string, defaultCountry = 'US') {
+	const value = raw.trim()
+	if (!value) return ''
+	const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value, defaultCountry.toUpperCase() as CountryCode)
+	return parsed?.isPossible() ? parsed.number : value
+}
+
+export function isMobileNumber(e164: string) {
+	const type = parsePhoneNumberFromString(e164)?.getType()
+	return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE'
+}
+
+/** Digits a person might type to find a number: full, national, and the local tail. */
+export function phoneSearchTokens(phone: string) {
+	const digits = phone.replace(/\D/g, '')
+	const parsed = parsePhoneNumberFromString(phone)
+	const national = parsed?.nationalNumber ?? ''
+	return [...new Set([digits, national, national.slice(-7), national.slice(-4)].filter((t) => t.length >= 4))]
+}
+
+/** Formats an E.164 number for reading; anything else is shown as stored. */
+export function formatPhone(phone: string) {
+	const parsed = parsePhoneNumberFromString(phone)
+	return parsed ? parsed.formatInternational() : phone
+}
+
+export function normalizeEmail(raw: string) {
+	return raw.trim().toLowerCase()
+}
+
+/** "@ada", "ada", "instagram.com/ada/" and full URLs all become "ada". */
+export function normalizeInstagram(raw: string) {
+	let value = raw.trim()
+	if (!value) return ''
+	const url = value.match(/instagram\.com\/([^/?#]+)/i)
+	if (url) value = url[1]!
+	return value.replace(/^@/, '').replace(/\/$/, '').toLowerCase()
+}
+
+export function websiteDomain(website: string) {
+	const value = website.trim()
+	if (!value) return ''
+	try {
+		return new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`).hostname.replace(/^www\./, '').toLowerCase()
+	} catch {
+		return ''
+	}
+}
+
+export function normalizeWebsite(raw: string) {
+	const value = raw.trim()
+	if (!value) return ''
+	return /^https?:\/\//i.test(value) ? value : `https://${value}`
+}
+
+export function displayNameOf(first: string, last: string, fallback = '') {
+	return [first.trim(), last.trim()].filter(Boolean).join(' ') || fallback.trim()
+}
+
+/** Whether month/day form a real date (29 Feb is allowed: there is a leap year). */
+export function isValidMonthDay(month: number, day: number, year?: number | null) {
+	if (month < 1 || month > 12 || day < 1) return false
+	const days = new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate()
+	return day <= days
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+export const MONTH_OPTIONS = MONTHS.map((label, i) => ({ value: String(i + 1), label }))
+
+export function formatMonthDay(month: number | null, day: number | null, year?: number | null) {
+	if (!month || !day) return ''
+	return `${day} ${MONTHS[month - 1]}${year ? ` ${year}` : ''}`
+}
