@@ -14,7 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-const NAV: Array<{ to: string; label: string; icon: IconName }> = [{ to: '/dashboard', label: 'Dashboard', icon: 'home' }]
+const NAV: Array<{ to: string; label: string; icon: IconName }> = [
+	{ to: '/dashboard', label: 'Dashboard', icon: 'home' },
+	{ to: '/contacts', label: 'Contacts', icon: 'users' },
+	{ to: '/companies', label: 'Companies', icon: 'building' },
+]
 
 function NavItem({ to, label, icon }: { to: string; label: string; icon: IconName }) {
 	return (

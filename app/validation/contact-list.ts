@@ -1,0 +1,50 @@
+// The contact list's URL parameters: one parser for the list page, bulk actions and
+// exports, so a bookmarked view means the same thing everywhere.
+import { z } from 'zod'
+import type { ContactListQuery } from '#app/models/contact.server.ts'
+
+const SORT_VALUES = ['name', 'company', 'status', 'lastContacted', 'created', 'birthday'] as const
+const optionalText = z
+	.string()
+	.trim()
+	.max(200)
+	.optional()
+	.transform((v) => v || undefined)
+const optionalPositive = z.coerce.number().int().positive().max(3650).optional().catch(undefined)
+
+const ListQuerySchema = z.object({
+	q: optionalText,
+	tag: optionalText,
+	group: optionalText,
+	company: optionalText,
+	status: z.enum(['NEW', 'INTERESTED', 'NOT_INTERESTED', 'CONVERTED', 'none']).optional().catch(undefined),
+	decisionMakers: z
+		.enum(['1', 'on', 'true'])
+		.optional()
+		.catch(undefined)
+		.transform((v) => Boolean(v)),
+	birthdayMonth: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
+	notContactedDays: optionalPositive,
+	source: z.enum(['MANUAL', 'IMPORT', 'WEBHOOK', 'EMBED', 'WORDPRESS', 'EXTENSION', 'GMAIL', 'CALENDAR', 'API']).optional().catch(undefined),
+	sort: z.enum(SORT_VALUES).optional().catch(undefined),
+	dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+	page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
+	pageSize: z.coerce.number().int().optional().catch(undefined),
+})
+
+/** Never throws: an unknown or malformed parameter is simply ignored. */
+export function parseContactListQuery(params: URLSearchParams): ContactListQuery {
+	const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.get(k) ?? undefined]))
+	const parsed = ListQuerySchema.safeParse(raw)
+	return parsed.success ? parsed.data : {}
+}
+
+/** The query string for a list view, without empty values. */
+export function contactListSearch(query: ContactListQuery & Record<string, unknown>) {
+	const params = new URLSearchParams()
+	for (const [k, v] of Object.entries(query)) {
+		if (v === undefined || v === null || v === '' || v === false) continue
+		params.set(k, v === true ? '1' : String(v))
+	}
+	return params.toString()
+}
