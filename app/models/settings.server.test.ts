@@ -29,7 +29,7 @@ function form(values: Record<string, string>) {
 	return fd
 }
 
-const valid = { timezone: 'Asia/Tokyo', birthdayLeadDays: '0', anniversaryLeadDays: '30', followUpDays: '1', noContactDays: '365', theme: 'DARK' }
+const valid = { timezone: 'Asia/Tokyo', defaultCountry: 'JP', birthdayLeadDays: '0', anniversaryLeadDays: '30', followUpDays: '1', noContactDays: '365', theme: 'DARK' }
 
 // 1×1 transparent PNG.
 const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
@@ -39,7 +39,7 @@ describe('preferences', () => {
 		const submission = parseWithZod(form(valid), { schema: PreferencesSchema })
 		expect(submission.status).toBe('success')
 		if (submission.status !== 'success') return
-		expect(submission.value).toEqual({ timezone: 'Asia/Tokyo', birthdayLeadDays: 0, anniversaryLeadDays: 30, followUpDays: 1, noContactDays: 365, theme: 'DARK' })
+		expect(submission.value).toEqual({ timezone: 'Asia/Tokyo', defaultCountry: 'JP', birthdayLeadDays: 0, anniversaryLeadDays: 30, followUpDays: 1, noContactDays: 365, theme: 'DARK' })
 		const user = await newUser()
 		await updatePreferences(user.id, submission.value)
 		expect(await getSettings(user.id)).toMatchObject(submission.value)
@@ -75,8 +75,8 @@ describe('preferences', () => {
 
 	test('the model refuses impossible values even without the form', async () => {
 		const user = await newUser()
-		await expect(updatePreferences(user.id, { timezone: 'Nowhere/Land', birthdayLeadDays: 2, anniversaryLeadDays: 2, followUpDays: 7, noContactDays: 30, theme: 'LIGHT' })).rejects.toThrow()
-		await expect(updatePreferences(user.id, { timezone: 'UTC', birthdayLeadDays: 99, anniversaryLeadDays: 2, followUpDays: 7, noContactDays: 30, theme: 'LIGHT' })).rejects.toThrow()
+		await expect(updatePreferences(user.id, { timezone: 'Nowhere/Land', defaultCountry: 'US', birthdayLeadDays: 2, anniversaryLeadDays: 2, followUpDays: 7, noContactDays: 30, theme: 'LIGHT' })).rejects.toThrow()
+		await expect(updatePreferences(user.id, { timezone: 'UTC', defaultCountry: 'US', birthdayLeadDays: 99, anniversaryLeadDays: 2, followUpDays: 7, noContactDays: 30, theme: 'LIGHT' })).rejects.toThrow()
 		expect(await getSettings(user.id)).toMatchObject({ timezone: 'UTC', birthdayLeadDays: 2, theme: 'SYSTEM' })
 	})
 })

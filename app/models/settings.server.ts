@@ -14,6 +14,7 @@ export async function getSettings(userId: string) {
 			name: true,
 			avatarUrl: true,
 			timezone: true,
+			defaultCountry: true,
 			birthdayLeadDays: true,
 			anniversaryLeadDays: true,
 			followUpDays: true,

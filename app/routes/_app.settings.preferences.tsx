@@ -1,10 +1,11 @@
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js'
 // Preferences: time zone, reminder lead times, default intervals and theme.
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
-import { ErrorList, Field, useIsPending, useZodForm, SaveBar } from '#app/components/forms.tsx'
+import { ErrorList, Field, SaveBar, SelectField, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { Label, Select } from '#app/components/ui/input.tsx'
 import { getSettings, updatePreferences } from '#app/models/settings.server.ts'
@@ -32,12 +33,21 @@ function zoneGroups(current: string) {
 	return [...groups].map(([region, zones]) => ({ region, zones })).sort((a, b) => (a.region === 'Other' ? -1 : b.region === 'Other' ? 1 : a.region.localeCompare(b.region)))
 }
 
+/** Countries phone numbers can belong to, by name. */
+function countryOptions() {
+	const names = new Intl.DisplayNames(['en'], { type: 'region' })
+	return getCountries()
+		.map((code) => ({ value: code, label: `${names.of(code) ?? code} (+${getCountryCallingCode(code)})` }))
+		.sort((a, b) => a.label.localeCompare(b.label))
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
 	const user = await getSettings(userId)
 	return {
 		preferences: {
 			timezone: user.timezone,
+			defaultCountry: user.defaultCountry,
 			birthdayLeadDays: user.birthdayLeadDays,
 			anniversaryLeadDays: user.anniversaryLeadDays,
 			followUpDays: user.followUpDays,
@@ -45,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			theme: user.theme,
 		},
 		zones: zoneGroups(user.timezone),
+		countries: countryOptions(),
 		// One instant for server and client, so the first render matches.
 		now: new Date().toISOString(),
 	}
@@ -65,7 +76,7 @@ const THEME_LABELS: Record<(typeof THEMES)[number], { label: string; hint: strin
 }
 
 export default function PreferencesSettings() {
-	const { preferences, zones, now } = useLoaderData<typeof loader>()
+	const { preferences, zones, countries, now } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const pending = useIsPending()
 	const [form, fields] = useZodForm(PreferencesSchema, { id: 'preferences', lastResult: actionData?.result, defaultValue: preferences })
@@ -113,6 +124,14 @@ export default function PreferencesSettings() {
 						) : null}
 					</p>
 					<ErrorList id={fields.timezone.errorId} errors={fields.timezone.errors} />
+					<SelectField
+						className="mt-4"
+						label="Phone numbers without a country code are in"
+						hint="Used to save numbers in international format."
+						errors={fields.defaultCountry.errors}
+						selectProps={getSelectProps(fields.defaultCountry)}
+						options={countries}
+					/>
 				</CardBody>
 			</Card>
 

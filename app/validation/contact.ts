@@ -104,7 +104,7 @@ function checkDate(ctx: z.RefinementCtx, prefix: string, { month, day, year }: D
 
 export type CustomFieldDef = { key: string; label: string; type: 'TEXT' | 'NUMBER' | 'DATE' | 'SELECT'; options: string[] }
 
-function customFieldSchema(def: CustomFieldDef) {
+export function customFieldSchema(def: CustomFieldDef) {
 	switch (def.type) {
 		case 'NUMBER':
 			return z.coerce.number({ invalid_type_error: 'Enter a number' }).optional()

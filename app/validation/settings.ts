@@ -1,3 +1,4 @@
+import { getCountries } from 'libphonenumber-js'
 // Zod schemas for the settings pages, shared by the forms (client validation) and
 // their actions. The server adds the checks that need the database or the bytes.
 import { z } from 'zod'
@@ -31,6 +32,9 @@ function wholeNumber(min: number, max: number) {
 
 export const PreferencesSchema = z.object({
 	timezone: TimeZoneSchema,
+	defaultCountry: z
+		.string({ required_error: 'Choose a country' })
+		.refine((c) => (getCountries() as string[]).includes(c), 'Choose a country from the list'),
 	birthdayLeadDays: wholeNumber(0, 30),
 	anniversaryLeadDays: wholeNumber(0, 30),
 	followUpDays: wholeNumber(1, 365),

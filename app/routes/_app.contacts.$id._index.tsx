@@ -1,0 +1,246 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TagBadge } from '#app/components/tag-badge.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Avatar } from '#app/components/ui/avatar.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { Icon } from '#app/components/ui/icon.tsx'
+import { listActivity } from '#app/models/activity.server.ts'
+import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
+import { listCustomFields } from '#app/models/custom-field.server.ts'
+import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
+import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { formatDateTime } from '#app/utils/time.ts'
+import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
+import { contactPictureSrc } from './_app.contacts.form.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.displayName ?? 'Contact'} · Rapport` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const m = await requireMembership(request)
+	const contact = await getContact(m, params.id!)
+	if (!contact) throw new Response('Not found', { status: 404 })
+	const [activity, customFields, user] = await Promise.all([
+		listActivity(m.workspaceId, 'Contact', contact.id),
+		listCustomFields(m.workspaceId, 'CONTACT'),
+		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+	])
+	const values = (contact.customFields as Record<string, unknown> | null) ?? {}
+	return {
+		contact: { ...contact, customFields: undefined },
+		pictureSrc: contactPictureSrc(contact),
+		notesHtml: renderMarkdown(contact.notes),
+		custom: customFields.filter((d) => values[d.key] != null && values[d.key] !== '').map((d) => ({ label: d.label, value: String(values[d.key]) })),
+		activity,
+		timezone: user.timezone,
+		editable: canEdit(m, contact),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const m = await requireMembership(request)
+	const contact = await getContact(m, params.id!)
+	if (!contact) throw new Response('Not found', { status: 404 })
+	requireEdit(m, contact)
+	const form = await request.formData()
+	if (form.get('intent') === 'delete') {
+		await softDeleteContacts(m, [contact.id])
+		return redirect(`/contacts?deleted=${contact.id}`)
+	}
+	throw new Response('Unknown action', { status: 400 })
+}
+
+const ACTION_LABELS: Record<string, string> = {
+	created: 'Created',
+	updated: 'Edited',
+	status_changed: 'Changed the lead status',
+	deleted: 'Deleted',
+	restored: 'Restored',
+	merged: 'Merged a duplicate into this contact',
+	imported: 'Imported',
+}
+const FIELD_LABELS: Record<string, string> = { displayName: 'name', leadStatus: 'lead status', jobTitle: 'job title', companyId: 'company', emails: 'emails', phones: 'phones', tags: 'tags' }
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+	return (
+		<div className="grid grid-cols-[8rem_1fr] gap-3 py-2 text-sm">
+			<dt className="text-muted">{label}</dt>
+			<dd className="min-w-0 break-words">{children}</dd>
+		</div>
+	)
+}
+
+export default function ContactPage() {
+	const { contact: c, pictureSrc, notesHtml, custom, activity, timezone, editable } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const primaryEmail = c.emails[0]?.email
+	const primaryPhone = c.phones[0]?.phone
+	const birthday = formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear)
+	const anniversary = formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear)
+	const address = [c.street, [c.postalCode, c.city].filter(Boolean).join(' '), c.region, c.country].filter(Boolean).join(', ')
+	return (
+		<div className="flex flex-col gap-6">
+			<Link to="/contacts" className="inline-flex items-center gap-1 text-sm text-muted hover:text-fg">
+				<Icon name="chevron-left" className="h-4 w-4" /> Contacts
+			</Link>
+			{params.get('created') ? <Alert tone="success">Contact saved.</Alert> : null}
+			{params.get('saved') ? <Alert tone="success">Changes saved.</Alert> : null}
+
+			<Card className="p-5">
+				<div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+					<Avatar name={c.displayName} src={pictureSrc} size="lg" />
+					<div className="min-w-0 flex-1">
+						<h1 className="text-2xl font-semibold tracking-tight">{c.displayName}</h1>
+						<p className="mt-0.5 text-sm text-muted">
+							{[c.jobTitle, c.company?.name].filter(Boolean).join(' at ') || 'No job or company yet'}
+						</p>
+						<div className="mt-3 flex flex-wrap items-center gap-2">
+							{c.leadStatus ? <Badge tone={c.leadStatus === 'CONVERTED' ? 'success' : c.leadStatus === 'NOT_INTERESTED' ? 'neutral' : 'accent'}>{LEAD_STATUS_LABELS[c.leadStatus]}</Badge> : null}
+							{c.isDecisionMaker ? <Badge tone="warning">Decision-maker{c.authorityLevel ? ` · ${AUTHORITY_LABELS[c.authorityLevel]}` : ''}</Badge> : null}
+							{c.tags.map((t) => (
+								<TagBadge key={t.id} name={t.name} color={t.color} />
+							))}
+						</div>
+					</div>
+					<div className="flex flex-wrap gap-2">
+						{primaryEmail ? (
+							<a href={`mailto:${primaryEmail}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+								<Icon name="mail" className="h-4 w-4" /> Email
+							</a>
+						) : null}
+						{primaryPhone ? (
+							<a href={`tel:${primaryPhone}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+								<Icon name="phone" className="h-4 w-4" /> Call
+							</a>
+						) : null}
+						{editable ? (
+							<Link to="edit" className={buttonClass({ size: 'sm' })}>
+								<Icon name="pencil" className="h-4 w-4" /> Edit
+							</Link>
+						) : null}
+					</div>
+				</div>
+			</Card>
+
+			<div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+				<div className="flex flex-col gap-6">
+					<Card>
+						<CardHeader title="Details" />
+						<dl className="divide-y divide-border px-5">
+							{c.emails.map((e, i) => (
+								<Fact key={e.id} label={i === 0 ? 'Email' : `Email ${e.label ? `(${e.label})` : i + 1}`}>
+									<a href={`mailto:${e.email}`} className="text-link hover:underline">
+										{e.email}
+									</a>
+									{i === 0 && e.label ? <span className="text-muted"> · {e.label}</span> : null}
+								</Fact>
+							))}
+							{c.phones.map((p, i) => (
+								<Fact key={p.id} label={p.label ? `Phone (${p.label})` : `Phone${i ? ` ${i + 1}` : ''}`}>
+									<a href={`tel:${p.phone}`} className="text-link hover:underline">
+										{formatPhone(p.phone)}
+									</a>
+								</Fact>
+							))}
+							{c.whatsapp ? <Fact label="WhatsApp">{formatPhone(c.whatsapp)}</Fact> : null}
+							{c.instagram ? (
+								<Fact label="Instagram">
+									<a href={`https://instagram.com/${c.instagram}`} className="text-link hover:underline" rel="noopener noreferrer" target="_blank">
+										@{c.instagram}
+									</a>
+								</Fact>
+							) : null}
+							{c.linkedin ? <Fact label="LinkedIn">{c.linkedin}</Fact> : null}
+							{c.website ? (
+								<Fact label="Website">
+									<a href={c.website} className="text-link hover:underline" rel="noopener noreferrer" target="_blank">
+										{c.website}
+									</a>
+								</Fact>
+							) : null}
+							{birthday ? <Fact label="Birthday">{birthday}</Fact> : null}
+							{anniversary ? <Fact label="Anniversary">{anniversary}</Fact> : null}
+							{address ? <Fact label="Address">{address}</Fact> : null}
+							{c.groups.length ? <Fact label="Groups">{c.groups.map((g) => `${g.icon ? `${g.icon} ` : ''}${g.name}`).join(', ')}</Fact> : null}
+							{custom.map((f) => (
+								<Fact key={f.label} label={f.label}>
+									{f.value}
+								</Fact>
+							))}
+							<Fact label="Source">{SOURCE_LABELS[c.source]}</Fact>
+							<Fact label="Owner">{c.owner?.name ?? '—'}</Fact>
+							<Fact label="Added">{formatDateTime(c.createdAt, timezone)}</Fact>
+						</dl>
+					</Card>
+					<Card>
+						<CardHeader title="Notes" />
+						{notesHtml ? (
+							<div className="prose-notes px-5 py-4 text-sm" dangerouslySetInnerHTML={{ __html: notesHtml }} />
+						) : (
+							<p className="px-5 py-4 text-sm text-muted">No notes yet.</p>
+						)}
+					</Card>
+				</div>
+				<div className="flex flex-col gap-6">
+					<Card>
+						<CardHeader title="Company" />
+						<div className="px-5 py-4 text-sm">
+							{c.company ? (
+								<Link to={`/companies/${c.company.id}`} className="font-medium text-link hover:underline">
+									{c.company.name}
+								</Link>
+							) : (
+								<span className="text-muted">Not linked to a company.</span>
+							)}
+							{c.company?.domain ? <p className="text-muted">{c.company.domain}</p> : null}
+						</div>
+					</Card>
+					<Card>
+						<CardHeader title="Activity" />
+						<ol className="divide-y divide-border">
+							{activity.map((a) => (
+								<li key={a.id} className="px-5 py-3 text-sm">
+									<p>
+										<span className="font-medium">{a.actor?.name ?? 'Someone'}</span> · {ACTION_LABELS[a.action] ?? a.action}
+									</p>
+									{a.diff && typeof a.diff === 'object' && !Array.isArray(a.diff) ? (
+										<p className="text-muted">
+											{Object.keys(a.diff)
+												.map((k) => FIELD_LABELS[k] ?? k)
+												.join(', ')}
+										</p>
+									) : null}
+									<time className="text-xs text-muted" dateTime={String(a.createdAt)}>
+										{formatDateTime(a.createdAt, timezone)}
+									</time>
+								</li>
+							))}
+						</ol>
+					</Card>
+					<div className="flex flex-wrap gap-2">
+						<a href={`/contacts/${c.id}.vcf`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+							<Icon name="download" className="h-4 w-4" /> Download vCard
+						</a>
+						{editable ? (
+							<Form method="post">
+								<button type="submit" name="intent" value="delete" className={buttonClass({ variant: 'ghost', size: 'sm', className: 'text-danger-text' })}>
+									<Icon name="trash" className="h-4 w-4" /> Delete
+								</button>
+							</Form>
+						) : null}
+					</div>
+				</div>
+			</div>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
