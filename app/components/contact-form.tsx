@@ -101,7 +101,6 @@ export function ContactForm({
 						return (
 							<div key={row.key} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
 								<div>
-									<Label htmlFor={f.email.id} className="sr-only">{`Email ${index + 1}`}</Label>
 									<Input {...getInputProps(f.email, { type: 'email' })} aria-label={index === 0 ? 'Email' : `Email ${index + 1}`} placeholder="name@example.com" />
 									{rowError(f.email.errors)}
 								</div>

@@ -28,7 +28,7 @@ describe('getDashboard', () => {
 		await prisma.followUp.create({ data: { workspaceId: b, dueAt: new Date('2026-06-01T09:00:00Z') } })
 
 		const dash = await getDashboard(a, 'UTC', now)
-		expect(dash.occasions).toEqual([{ id: `b-${soon.id}`, name: 'Soon Birthday', kind: 'Birthday', inDays: 2 }])
+		expect(dash.occasions).toEqual([{ id: `b-${soon.id}`, contactId: soon.id, name: 'Soon Birthday', kind: 'Birthday', inDays: 2 }])
 		expect(dash.overdue).toHaveLength(1)
 		expect(dash.counts).toMatchObject({ contacts: 2, pendingFollowUps: 2 })
 	})

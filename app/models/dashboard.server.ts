@@ -34,12 +34,12 @@ export async function getDashboard(workspaceId: string, timeZone: string, now = 
 			where: { workspaceId, status: 'PENDING', dueAt: { lt: now } },
 			orderBy: { dueAt: 'asc' },
 			take: 5,
-			select: { id: true, dueAt: true, type: true, notes: true, contact: { select: { displayName: true } } },
+			select: { id: true, dueAt: true, type: true, notes: true, contact: { select: { id: true, displayName: true } } },
 		}),
 	])
 	const occasions = [
-		...birthdays.map((c) => ({ id: `b-${c.id}`, name: c.displayName, kind: 'Birthday' as const, inDays: offsetOf(c.birthdayMonth, c.birthdayDay) })),
-		...anniversaries.map((c) => ({ id: `a-${c.id}`, name: c.displayName, kind: 'Anniversary' as const, inDays: offsetOf(c.anniversaryMonth, c.anniversaryDay) })),
+		...birthdays.map((c) => ({ id: `b-${c.id}`, contactId: c.id, name: c.displayName, kind: 'Birthday' as const, inDays: offsetOf(c.birthdayMonth, c.birthdayDay) })),
+		...anniversaries.map((c) => ({ id: `a-${c.id}`, contactId: c.id, name: c.displayName, kind: 'Anniversary' as const, inDays: offsetOf(c.anniversaryMonth, c.anniversaryDay) })),
 	].sort((a, b) => a.inDays - b.inDays)
 	return {
 		counts: { contacts, companies, openDeals: openDeals._count, pipelineCents: openDeals._sum.valueCents ?? 0, pendingFollowUps },

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getDashboard } from '#app/models/dashboard.server.ts'
@@ -60,7 +60,9 @@ export default function Dashboard() {
 						{occasions.length === 0 ? <li className="px-5 py-4 text-sm text-muted">Nothing this week.</li> : null}
 						{occasions.map((o) => (
 							<li key={o.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
-								<span className="font-medium">{o.name}</span>
+								<Link to={`/contacts/${o.contactId}`} className="font-medium hover:underline">
+									{o.name}
+								</Link>
 								<span className="flex items-center gap-2">
 									<Badge tone={o.kind === 'Birthday' ? 'accent' : 'success'}>{o.kind}</Badge>
 									<span className="w-20 text-right text-muted">{o.inDays === 0 ? 'Today' : o.inDays === 1 ? 'Tomorrow' : `in ${o.inDays} days`}</span>
@@ -76,7 +78,13 @@ export default function Dashboard() {
 						{overdue.map((f) => (
 							<li key={f.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
 								<span className="min-w-0">
-									<span className="block truncate font-medium">{f.contact?.displayName ?? 'Follow-up'}</span>
+									{f.contact ? (
+										<Link to={`/contacts/${f.contact.id}`} className="block truncate font-medium hover:underline">
+											{f.contact.displayName}
+										</Link>
+									) : (
+										<span className="block truncate font-medium">Follow-up</span>
+									)}
 									{f.notes ? <span className="block truncate text-muted">{f.notes}</span> : null}
 								</span>
 								<span className="shrink-0 text-danger-text">{formatDateTime(f.dueAt, timezone, { dateStyle: 'medium', timeStyle: undefined })}</span>

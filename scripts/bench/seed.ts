@@ -408,10 +408,12 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 			const mobile = labels.indexOf('mobile')
 			const whatsapp = mobile >= 0 && chance(0.8) ? phones[mobile]! : null
 
-			const tags = new Set<number>()
-			for (let t = tagCount(); t > 0; t--) tags.add(tagIndex())
+			const picked = new Set<number>()
+			for (let t = tagCount(); t > 0; t--) picked.add(tagIndex())
+			// In tag-id order, as Prisma reads a many-to-many relation back.
+			const tags = [...picked].sort((a, b) => a - b)
 			for (const t of tags) insertContactTag.run(id, tagIds[t])
-			tagLinks += tags.size
+			tagLinks += tags.length
 			const groups = new Set<number>()
 			for (let g = groupCount(); g > 0; g--) groups.add(int(0, GROUPS.length - 1))
 			for (const g of groups) insertContactGroup.run(id, groupIds[g])
@@ -470,7 +472,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				emails.join(' '),
 				[...phones, whatsapp ?? ''].flatMap((p) => (p ? phoneSearchTokens(p) : [])).join(' '),
 				company?.name ?? '',
-				[...tags].map((t) => TAGS[t]![0]).join(' '),
+				tags.map((t) => TAGS[t]![0]).join(' '),
 			)
 		}
 	})()
