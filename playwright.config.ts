@@ -19,7 +19,8 @@ export default defineConfig({
 	timeout: 30_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
-	outputDir: 'test-results',
+	// Separate folders let several runs (on different ports) share a checkout.
+	outputDir: process.env.E2E_PORT ? `test-results/port-${PORT}` : 'test-results',
 	use: { baseURL, launchOptions, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 	projects: [
 		{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },

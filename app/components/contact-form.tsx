@@ -105,14 +105,14 @@ export function ContactForm({
 									{rowError(f.email.errors)}
 								</div>
 								<Input {...getInputProps(f.label, { type: 'text' })} aria-label={`Email ${index + 1} label`} placeholder="work, home…" />
-								<Button variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.emails.name, index })} aria-label={`Remove email ${index + 1}`}>
+								<Button type="submit" variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.emails.name, index })} aria-label={`Remove email ${index + 1}`}>
 									<Icon name="x" className="h-4 w-4" />
 								</Button>
 							</div>
 						)
 					})}
 					<div>
-						<Button variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.emails.name })}>
+						<Button type="submit" variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.emails.name })}>
 							<Icon name="plus" className="h-4 w-4" /> Add email
 						</Button>
 					</div>
@@ -127,14 +127,14 @@ export function ContactForm({
 									{rowError(f.phone.errors)}
 								</div>
 								<Input {...getInputProps(f.label, { type: 'text' })} aria-label={`Phone ${index + 1} label`} placeholder="mobile, work…" />
-								<Button variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.phones.name, index })} aria-label={`Remove phone ${index + 1}`}>
+								<Button type="submit" variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.phones.name, index })} aria-label={`Remove phone ${index + 1}`}>
 									<Icon name="x" className="h-4 w-4" />
 								</Button>
 							</div>
 						)
 					})}
 					<div>
-						<Button variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.phones.name })}>
+						<Button type="submit" variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.phones.name })}>
 							<Icon name="plus" className="h-4 w-4" /> Add phone
 						</Button>
 					</div>

@@ -37,6 +37,11 @@ export function tagColor(color: string | null | undefined): TagColor {
 	return (TAG_COLORS as readonly string[]).includes(color ?? '') ? (color as TagColor) : 'slate'
 }
 
+/** The solid colour of a palette entry (for swatches and dots). */
+export function tagDotColor(color: string | null | undefined) {
+	return PALETTE[tagColor(color)][4]
+}
+
 function pillStyle(color: TagColor): CSSProperties {
 	const [lightBg, lightFg, darkBg, darkFg] = PALETTE[color]
 	return { backgroundColor: `light-dark(${lightBg}, ${darkBg})`, color: `light-dark(${lightFg}, ${darkFg})` }
@@ -44,7 +49,7 @@ function pillStyle(color: TagColor): CSSProperties {
 
 /** Just the coloured dot, e.g. in a colour picker or a filter list. */
 export function TagDot({ color, className }: { color: string | null | undefined; className?: string }) {
-	return <span aria-hidden="true" className={cn('inline-block h-2 w-2 shrink-0 rounded-full', className)} style={{ backgroundColor: PALETTE[tagColor(color)][4] }} />
+	return <span aria-hidden="true" className={cn('inline-block h-2 w-2 shrink-0 rounded-full', className)} style={{ backgroundColor: tagDotColor(color) }} />
 }
 
 /** A tag: coloured dot and name. Pass `count` to show how many records carry it. */

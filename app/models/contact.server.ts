@@ -4,11 +4,11 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { displayNameOf, isMobileNumber, normalizeEmail, normalizeInstagram, normalizePhone, normalizeWebsite } from '#app/utils/contact-fields.ts'
 import type { ContactInput } from '#app/validation/contact.ts'
+import { DELETED_RETENTION_DAYS, PAGE_SIZES } from '#app/validation/contact-list.ts'
 import { diffFields, logActivity } from './activity.server.ts'
 import { reindexContacts, removeFromIndex, SEARCH_LIMIT, searchContactIds } from './contact-search.server.ts'
 import { canEdit, visibleTo, type Membership } from './workspace.server.ts'
 
-export const DELETED_RETENTION_DAYS = 30
 type Tx = Prisma.TransactionClient
 
 /** Finds tags by name (case-insensitive) or creates them. */
@@ -251,7 +251,6 @@ export type ContactListQuery = {
 	pageSize?: number
 }
 
-export const PAGE_SIZES = [25, 50, 100] as const
 
 function orderBy(sort: ContactListQuery['sort'], dir: 'asc' | 'desc'): Prisma.ContactOrderByWithRelationInput[] {
 	switch (sort) {

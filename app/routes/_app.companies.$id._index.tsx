@@ -117,10 +117,13 @@ export default function CompanyPage() {
 	const facts = [c.industry, c.sizeBand ? SIZE_BAND_LABELS[c.sizeBand as SizeBand] ?? c.sizeBand : null].filter(Boolean)
 
 	return (
-		<div className="flex flex-col gap-6">
+		<div className="flex min-w-0 flex-col gap-6">
 			<Link to="/companies" className="inline-flex items-center gap-1 self-start text-sm text-muted hover:text-fg">
 				<Icon name="chevron-left" className="h-4 w-4" /> Companies
 			</Link>
+			{params.get('created') ? <Alert tone="success">Company saved.</Alert> : null}
+			{params.get('saved') ? <Alert tone="success">Changes saved.</Alert> : null}
+			{params.get('restored') ? <Alert tone="success">Company restored.</Alert> : null}
 			{params.get('primary') === 'saved' ? <Alert tone="success">Primary contact saved.</Alert> : null}
 
 			<Card className="p-5">
@@ -173,7 +176,7 @@ export default function CompanyPage() {
 			</Card>
 
 			<div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-				<div className="flex flex-col gap-6">
+				<div className="flex min-w-0 flex-col gap-6">
 					<Card>
 						<CardHeader
 							title="People"
@@ -188,21 +191,28 @@ export default function CompanyPage() {
 						/>
 						{contacts.length ? (
 							<ul className="divide-y divide-border" aria-label="Contacts at this company">
-								{contacts.map((p) => (
-									<li key={p.id} className="flex items-center gap-3 px-5 py-3">
-										<Avatar name={p.displayName} src={p.pictureSrc} />
-										<div className="min-w-0 flex-1">
-											<Link to={`/contacts/${p.id}`} className="block truncate text-sm font-medium text-fg hover:text-link hover:underline">
-												{p.displayName}
-											</Link>
-											<p className="truncate text-xs text-muted">{[p.jobTitle, p.emails[0]?.email].filter(Boolean).join(' · ') || '—'}</p>
-										</div>
-										<div className="flex shrink-0 flex-wrap justify-end gap-1.5">
+								{contacts.map((p) => {
+									const badges = (
+										<>
 											{c.primaryContact?.id === p.id ? <Badge tone="accent">Primary contact</Badge> : null}
 											{p.isDecisionMaker ? <Badge tone="warning">Decision-maker{p.authorityLevel ? ` · ${AUTHORITY_LABELS[p.authorityLevel]}` : ''}</Badge> : null}
-										</div>
-									</li>
-								))}
+										</>
+									)
+									return (
+										<li key={p.id} className="flex items-center gap-3 px-5 py-3">
+											<Avatar name={p.displayName} src={p.pictureSrc} />
+											<div className="min-w-0 flex-1">
+												<Link to={`/contacts/${p.id}`} className="block truncate text-sm font-medium text-fg hover:text-link hover:underline">
+													{p.displayName}
+												</Link>
+												<p className="truncate text-xs text-muted">{[p.jobTitle, p.emails[0]?.email].filter(Boolean).join(' · ') || '—'}</p>
+												{/* On phones the badges go under the name, so a row never outgrows the screen. */}
+												<div className="mt-1 flex flex-wrap gap-1.5 empty:hidden sm:hidden">{badges}</div>
+											</div>
+											<div className="hidden shrink-0 flex-wrap justify-end gap-1.5 sm:flex">{badges}</div>
+										</li>
+									)
+								})}
 							</ul>
 						) : null}
 						{c.canEdit && contacts.length ? (
@@ -281,7 +291,7 @@ export default function CompanyPage() {
 					</Card>
 				</div>
 
-				<div className="flex flex-col gap-6">
+				<div className="flex min-w-0 flex-col gap-6">
 					<Card>
 						<CardHeader title="Activity" />
 						<ol className="divide-y divide-border" aria-label="Activity">

@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: companyFormSchema(customFields) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await updateCompany(m, company.id, submission.value, { defaultCountry: await defaultCountryOf(m.userId), customFields })
-	return redirect(`/companies/${company.id}`)
+	return redirect(`/companies/${company.id}?saved=1`)
 }
 
 export default function EditCompany() {

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: companyFormSchema(customFields) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const company = await createCompany(m, submission.value, { defaultCountry: await defaultCountryOf(m.userId), customFields })
-	return redirect(`/companies/${company.id}`)
+	return redirect(`/companies/${company.id}?created=1`)
 }
 
 export default function NewCompany() {

@@ -91,6 +91,7 @@ export default function ContactPage() {
 			</Link>
 			{params.get('created') ? <Alert tone="success">Contact saved.</Alert> : null}
 			{params.get('saved') ? <Alert tone="success">Changes saved.</Alert> : null}
+			{params.get('merged') ? <Alert tone="success">Contacts merged. Everything from the duplicate is on this contact now.</Alert> : null}
 
 			<Card className="p-5">
 				<div className="flex flex-col gap-4 sm:flex-row sm:items-start">

@@ -18,6 +18,9 @@ const SECTIONS = [
 	{ to: '/settings/notifications', label: 'Notifications' },
 	{ to: '/settings/security', label: 'Security' },
 	{ to: '/settings/account', label: 'Account' },
+	{ to: '/settings/tags', label: 'Tags' },
+	{ to: '/settings/groups', label: 'Groups' },
+	{ to: '/settings/fields', label: 'Custom fields' },
 ]
 
 export default function SettingsLayout() {

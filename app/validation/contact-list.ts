@@ -3,6 +3,10 @@
 import { z } from 'zod'
 import type { ContactListQuery } from '#app/models/contact.server.ts'
 
+export const PAGE_SIZES = [25, 50, 100] as const
+/** Deleted contacts can be restored for this long. */
+export const DELETED_RETENTION_DAYS = 30
+
 const SORT_VALUES = ['name', 'company', 'status', 'lastContacted', 'created', 'birthday'] as const
 const optionalText = z
 	.string()

@@ -38,7 +38,7 @@ const groupFields = {
 		.string()
 		.trim()
 		.max(16, 'Use a single emoji')
-		.refine((v) => EMOJI.test(v), 'Use a single emoji, like 🎓')
+		.refine((v) => !v || EMOJI.test(v), 'Use a single emoji, like 🎓')
 		.optional()
 		.transform((v) => v || null),
 	// An unchecked checkbox is absent from the form data: absent means off.

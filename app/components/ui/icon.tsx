@@ -12,6 +12,7 @@ import {
 	LogOut,
 	Mail,
 	Menu,
+	Merge,
 	MessageCircle,
 	Pencil,
 	Phone,
@@ -19,6 +20,7 @@ import {
 	Search,
 	Settings,
 	Tag,
+	TriangleAlert,
 	Trash2,
 	Undo2,
 	Upload,
@@ -52,6 +54,8 @@ const icons = {
 	external: ExternalLink,
 	'arrow-up': ArrowUp,
 	'arrow-down': ArrowDown,
+	merge: Merge,
+	alert: TriangleAlert,
 }
 export type IconName = keyof typeof icons
 

@@ -1,0 +1,248 @@
+// Contact exports: CSV with a header of our own fields, and vCard 4.0. Both are
+// streamed a page at a time, so a 100,000-contact export never sits in memory, and
+// both import back into Rapport without losing a field the format carries.
+import Papa from 'papaparse'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, type CustomFieldDef } from '#app/validation/contact.ts'
+import { contactWhere, type ContactListQuery } from './contact.server.ts'
+import { searchContactIds } from './contact-search.server.ts'
+import { listCustomFields } from './custom-field.server.ts'
+import { formatDateValue } from './import/fields.ts'
+import { toVcard, type VcardContact } from './import/vcard.server.ts'
+import { visibleTo, type Membership } from './workspace.server.ts'
+
+export type ExportFormat = 'csv' | 'vcf'
+export type ExportSelection = { query: ContactListQuery } | { ids: string[] }
+
+const PAGE = { csv: 1000, vcf: 200 }
+
+/** The contacts an export covers: the ids picked, or the list view's filter and search. */
+export async function exportWhere(m: Membership, selection: ExportSelection): Promise<Prisma.ContactWhereInput> {
+	if ('ids' in selection) return { id: { in: selection.ids }, deletedAt: null, ...visibleTo(m) }
+	const where = contactWhere(m, selection.query)
+	if (selection.query.q?.trim()) where.id = { in: await searchContactIds(m.workspaceId, selection.query.q) }
+	return where
+}
+
+function select(m: Membership, withPhoto: boolean) {
+	return {
+		id: true,
+		firstName: true,
+		lastName: true,
+		displayName: true,
+		jobTitle: true,
+		isDecisionMaker: true,
+		authorityLevel: true,
+		leadStatus: true,
+		street: true,
+		city: true,
+		region: true,
+		postalCode: true,
+		country: true,
+		notes: true,
+		birthdayMonth: true,
+		birthdayDay: true,
+		birthdayYear: true,
+		anniversaryMonth: true,
+		anniversaryDay: true,
+		anniversaryYear: true,
+		whatsapp: true,
+		instagram: true,
+		linkedin: true,
+		website: true,
+		avatarUrl: true,
+		customFields: true,
+		updatedAt: true,
+		company: { select: { name: true } },
+		emails: { select: { email: true, label: true }, orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
+		phones: { select: { phone: true, label: true }, orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
+		tags: { select: { name: true }, orderBy: { name: 'asc' } },
+		groups: { where: { OR: [{ isPrivate: false }, { ownerId: m.userId }] }, select: { name: true }, orderBy: { name: 'asc' } },
+		image: withPhoto ? { select: { contentType: true, blob: true } } : { select: { id: true } },
+	} satisfies Prisma.ContactSelect
+}
+
+type Row = Prisma.ContactGetPayload<{ select: ReturnType<typeof select> }>
+
+/** Pages of contacts in name order, by cursor. */
+async function* pages(where: Prisma.ContactWhereInput, m: Membership, format: ExportFormat) {
+	let cursor: string | undefined
+	for (;;) {
+		const rows: Row[] = await prisma.contact.findMany({
+			where,
+			orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+			take: PAGE[format],
+			...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+			select: select(m, format === 'vcf'),
+		})
+		if (rows.length) yield rows
+		if (rows.length < PAGE[format]) return
+		cursor = rows[rows.length - 1]!.id
+	}
+}
+
+// A cell starting with = + - @ can run as a formula in a spreadsheet. Numbers such as
+// +14155552671 are safe and stay as they are; our importer drops the guard again.
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$))/
+
+function csvHeader(maxEmails: number, maxPhones: number, customFields: CustomFieldDef[]) {
+	return [
+		'First name',
+		'Last name',
+		...Array.from({ length: maxEmails }, (_, i) => [`Email ${i + 1}`, `Email ${i + 1} label`]).flat(),
+		...Array.from({ length: maxPhones }, (_, i) => [`Phone ${i + 1}`, `Phone ${i + 1} label`]).flat(),
+		'Company',
+		'Job title',
+		'Birthday',
+		'Anniversary',
+		'Tags',
+		'Groups',
+		'Street',
+		'City',
+		'Region',
+		'Postal code',
+		'Country',
+		'Notes',
+		'WhatsApp',
+		'Instagram',
+		'LinkedIn',
+		'Website',
+		'Lead status',
+		'Decision maker',
+		'Authority level',
+		'Picture URL',
+		...customFields.map((f) => f.label),
+	]
+}
+
+function csvRow(c: Row, maxEmails: number, maxPhones: number, customFields: CustomFieldDef[]) {
+	const custom = (c.customFields ?? {}) as Record<string, unknown>
+	return [
+		c.firstName,
+		c.lastName,
+		...Array.from({ length: maxEmails }, (_, i) => [c.emails[i]?.email ?? '', c.emails[i]?.label ?? '']).flat(),
+		...Array.from({ length: maxPhones }, (_, i) => [c.phones[i]?.phone ?? '', c.phones[i]?.label ?? '']).flat(),
+		c.company?.name ?? '',
+		c.jobTitle ?? '',
+		formatDateValue(c.birthdayMonth, c.birthdayDay, c.birthdayYear),
+		formatDateValue(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear),
+		c.tags.map((t) => t.name).join(', '),
+		c.groups.map((g) => g.name).join(', '),
+		c.street ?? '',
+		c.city ?? '',
+		c.region ?? '',
+		c.postalCode ?? '',
+		c.country ?? '',
+		c.notes ?? '',
+		c.whatsapp ?? '',
+		c.instagram ?? '',
+		c.linkedin ?? '',
+		c.website ?? '',
+		c.leadStatus ? LEAD_STATUS_LABELS[c.leadStatus] : '',
+		c.isDecisionMaker ? 'Yes' : '',
+		c.authorityLevel ? AUTHORITY_LABELS[c.authorityLevel] : '',
+		c.avatarUrl ?? '',
+		...customFields.map((f) => (custom[f.key] === undefined || custom[f.key] === null ? '' : String(custom[f.key]))),
+	]
+}
+
+function vcardOf(c: Row): VcardContact {
+	const image = c.image as { contentType?: string; blob?: Uint8Array } | null
+	return {
+		id: c.id,
+		firstName: c.firstName,
+		lastName: c.lastName,
+		displayName: c.displayName,
+		emails: c.emails,
+		phones: c.phones,
+		company: c.company?.name ?? null,
+		jobTitle: c.jobTitle,
+		birthday: { month: c.birthdayMonth, day: c.birthdayDay, year: c.birthdayYear },
+		anniversary: { month: c.anniversaryMonth, day: c.anniversaryDay, year: c.anniversaryYear },
+		tags: c.tags.map((t) => t.name),
+		street: c.street,
+		city: c.city,
+		region: c.region,
+		postalCode: c.postalCode,
+		country: c.country,
+		notes: c.notes,
+		website: c.website,
+		linkedin: c.linkedin,
+		instagram: c.instagram,
+		whatsapp: c.whatsapp,
+		avatarUrl: c.avatarUrl,
+		photo: image?.blob && image.contentType ? { contentType: image.contentType, blob: image.blob } : null,
+		updatedAt: c.updatedAt,
+	}
+}
+
+/** The most emails (or phones) one exported contact has: how many column pairs the CSV needs. */
+async function widest(where: Prisma.ContactWhereInput) {
+	const [emails, phones] = await Promise.all([
+		prisma.contactEmail.groupBy({ by: ['contactId'], where: { contact: where }, _count: { _all: true }, orderBy: { _count: { contactId: 'desc' } }, take: 1 }),
+		prisma.contactPhone.groupBy({ by: ['contactId'], where: { contact: where }, _count: { _all: true }, orderBy: { _count: { contactId: 'desc' } }, take: 1 }),
+	])
+	return { maxEmails: Math.max(1, emails[0]?._count._all ?? 0), maxPhones: Math.max(1, phones[0]?._count._all ?? 0) }
+}
+
+function today() {
+	return new Date().toISOString().slice(0, 10)
+}
+
+/** A streamed export of the selection as CSV or vCard 4.0. */
+export async function exportContacts(m: Membership, selection: ExportSelection, format: ExportFormat) {
+	const where = await exportWhere(m, selection)
+	const encoder = new TextEncoder()
+	let chunks: AsyncGenerator<string>
+	if (format === 'csv') {
+		const [{ maxEmails, maxPhones }, customFields] = await Promise.all([widest(where), listCustomFields(m.workspaceId, 'CONTACT')])
+		chunks = (async function* () {
+			// The BOM tells Excel the file is UTF-8.
+			yield '\uFEFF' + Papa.unparse([csvHeader(maxEmails, maxPhones, customFields)], { escapeFormulae: FORMULA }) + '\r\n'
+			for await (const rows of pages(where, m, 'csv')) {
+				yield Papa.unparse(
+					rows.map((c) => csvRow(c, maxEmails, maxPhones, customFields)),
+					{ escapeFormulae: FORMULA },
+				) + '\r\n'
+			}
+		})()
+	} else {
+		chunks = (async function* () {
+			for await (const rows of pages(where, m, 'vcf')) yield rows.map((c) => toVcard(vcardOf(c))).join('')
+		})()
+	}
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const next = await chunks.next()
+				if (next.done) controller.close()
+				else controller.enqueue(encoder.encode(next.value))
+			} catch (error) {
+				controller.error(error)
+			}
+		},
+		async cancel() {
+			await chunks.return(undefined)
+		},
+	})
+	return {
+		filename: `rapport-contacts-${today()}.${format}`,
+		contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'text/vcard; charset=utf-8',
+		body,
+	}
+}
+
+/** One contact as a .vcf file; null when the member may not see it. */
+export async function exportContactVcard(m: Membership, id: string) {
+	const contact = await prisma.contact.findFirst({ where: { id, deletedAt: null, ...visibleTo(m) }, select: select(m, true) })
+	if (!contact) return null
+	const slug =
+		contact.displayName
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^A-Za-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60) || 'contact'
+	return { filename: `${slug}.vcf`, body: toVcard(vcardOf(contact)) }
+}

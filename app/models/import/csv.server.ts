@@ -1,0 +1,417 @@
+// CSV contact files: reading (papaparse: BOM, "," ";" tab delimiters, quoted
+// newlines), recognising the common exports from their headers, and turning a row
+// into a RawContact through a column mapping the user can edit.
+import Papa from 'papaparse'
+import { emptyRaw, ImportFileError, isImportFieldKey, splitList, type ImportFieldKey, type RawContact, type SourceFormat } from './fields.ts'
+
+export type CsvRow = { line: number; cells: string[] }
+export type CsvFile = { headers: string[]; rows: CsvRow[]; delimiter: string }
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/
+
+/** Lines before the header that some exports add (LinkedIn starts with a "Notes:" paragraph). */
+function skipPreamble(text: string) {
+	if (!/^\s*notes:/i.test(text)) return { text, lineOffset: 0 }
+	const match = /(^|\n)(?="?first name"?[,;\t])/i.exec(text)
+	if (!match) throw new ImportFileError('This file starts with notes but has no header row (a line starting with “First Name”).')
+	const start = match.index + match[1]!.length
+	return { text: text.slice(start), lineOffset: text.slice(0, start).split('\n').length - 1 }
+}
+
+/**
+ * Reads CSV text into a header and rows, each with the line it starts on (quoted
+ * newlines make that differ from the row number). Refuses a file without a usable
+ * header, with an unclosed quote, or without any contact.
+ */
+export function readCsv(input: string): CsvFile {
+	const { text, lineOffset } = skipPreamble(input.replace(/^\uFEFF/, ''))
+	if (!text.trim()) throw new ImportFileError('The file is empty.')
+	const rows: CsvRow[] = []
+	let headers: string[] | null = null
+	let delimiter = ','
+	let cursor = 0
+	let line = lineOffset + 1
+	let unclosedAt: number | null = null
+	Papa.parse<string[]>(text, {
+		delimitersToGuess: [',', ';', '\t', '|'],
+		step: (result) => {
+			const start = line
+			const consumed = text.slice(cursor, result.meta.cursor)
+			cursor = result.meta.cursor
+			line += countNewlines(consumed)
+			if (result.errors.some((e) => e.code === 'MissingQuotes')) unclosedAt ??= start
+			const cells = result.data
+			if (!headers) {
+				if (cells.every((c) => !c.trim())) return
+				headers = cells.map((c) => c.trim())
+				delimiter = result.meta.delimiter
+				return
+			}
+			if (cells.every((c) => !c.trim())) return
+			rows.push({ line: start, cells })
+		},
+	})
+	if (unclosedAt !== null) throw new ImportFileError(`Line ${unclosedAt}: a quote (") is opened and never closed, so the rest of the file can’t be read. Fix the quotes on that line and upload the file again.`)
+	if (!headers) throw new ImportFileError('The file is empty.')
+	const header: string[] = headers
+	if (header.some((h) => EMAIL_LIKE.test(h) || PHONE_LIKE.test(h))) {
+		throw new ImportFileError('The first row looks like a contact, not column names. Add a header row (for example First Name,Last Name,Email) and upload the file again.')
+	}
+	if (!rows.length) throw new ImportFileError('The file has column names but no contacts below them.')
+	return { headers: header, rows, delimiter }
+}
+
+function countNewlines(s: string) {
+	let n = 0
+	for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++
+	// Old Mac files end lines with a lone CR.
+	if (n === 0 && s.includes('\r')) n = s.split('\r').length - 1
+	return n
+}
+
+// ───────────────────────── recognising the source ─────────────────────────
+
+/** "E-mail 1 - Value" → "email1value": how headers are compared. */
+export function headerKey(header: string) {
+	return header
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '')
+}
+
+export function detectSource(headers: string[]): SourceFormat {
+	const keys = new Set(headers.map(headerKey))
+	const has = (...k: string[]) => k.some((x) => keys.has(x))
+	if (has('email1value', 'phone1value', 'groupmembership', 'organization1name', 'organizationname', 'givenname')) return 'google'
+	if (has('connectedon') || (has('url') && has('position') && has('firstname'))) return 'linkedin'
+	if (has('emailaddress') && has('mobilephone', 'businessphone', 'homephone', 'categories', 'email2address')) return 'outlook'
+	if (has('email1label') || (has('email1') && has('leadstatus'))) return 'rapport'
+	if (has('first') && has('last')) return 'apple'
+	return 'generic'
+}
+
+const GOOGLE: Array<[RegExp, ImportFieldKey]> = [
+	[/^(firstname|givenname)$/, 'firstName'],
+	[/^(middlename|additionalname)$/, 'middleName'],
+	[/^(lastname|familyname)$/, 'lastName'],
+	[/^name$/, 'fullName'],
+	[/^email\d+value$/, 'email'],
+	[/^email\d+(label|type)$/, 'emailLabel'],
+	[/^phone\d+value$/, 'phone'],
+	[/^phone\d+(label|type)$/, 'phoneLabel'],
+	[/^(organizationname|organization1name)$/, 'company'],
+	[/^(organizationtitle|organization1title)$/, 'jobTitle'],
+	[/^(labels|groupmembership)$/, 'tags'],
+	[/^address1formatted$/, 'address'],
+	[/^address1street$/, 'street'],
+	[/^address1city$/, 'city'],
+	[/^address1region$/, 'region'],
+	[/^address1postalcode$/, 'postalCode'],
+	[/^address1country$/, 'country'],
+	[/^website\d+value$/, 'website'],
+	[/^event\d+(label|type)$/, 'eventLabel'],
+	[/^event\d+value$/, 'event'],
+	[/^photo$/, 'avatarUrl'],
+	// Everything else Google writes (phonetic names, nickname, "File As", relations...) is not ours.
+	[/^(nameprefix|namesuffix|nickname|fileas|shortname|initials|maidenname|yomi.*|.*yomi.*|phonetic.*|organization.*|address\d+.*|website\d+.*|relation\d+.*|customfield.*|im\d+.*|gender|location|occupation|hobby|sensitivity|priority|subject|language|billinginformation|directoryserver|mileage)$/, ''],
+]
+
+const OUTLOOK: Record<string, ImportFieldKey> = {
+	firstname: 'firstName',
+	middlename: 'middleName',
+	lastname: 'lastName',
+	// Outlook's "Title" is Mr/Ms; the job title is "Job Title".
+	title: '',
+	suffix: '',
+	emailaddress: 'email',
+	email2address: 'email',
+	email3address: 'email',
+	mobilephone: 'phone:mobile',
+	primaryphone: 'phone',
+	businessphone: 'phone:work',
+	businessphone2: 'phone:work',
+	homephone: 'phone:home',
+	homephone2: 'phone:home',
+	otherphone: 'phone:other',
+	company: 'company',
+	jobtitle: 'jobTitle',
+	businessstreet: 'street',
+	businesscity: 'city',
+	businessstate: 'region',
+	businesspostalcode: 'postalCode',
+	businesscountryregion: 'country',
+	homestreet: 'street',
+	homecity: 'city',
+	homestate: 'region',
+	homepostalcode: 'postalCode',
+	homecountryregion: 'country',
+	birthday: 'birthday',
+	anniversary: 'anniversary',
+	categories: 'tags',
+	notes: 'notes',
+	webpage: 'website',
+	personalwebpage: 'website',
+}
+
+const LINKEDIN: Record<string, ImportFieldKey> = {
+	firstname: 'firstName',
+	lastname: 'lastName',
+	url: 'linkedin',
+	emailaddress: 'email',
+	company: 'company',
+	position: 'jobTitle',
+	connectedon: '',
+}
+
+/** Everyday names for our fields, for Apple-style, our own and hand-made spreadsheets. */
+const SYNONYMS: Record<string, ImportFieldKey> = {
+	name: 'fullName',
+	fullname: 'fullName',
+	displayname: 'fullName',
+	contactname: 'fullName',
+	first: 'firstName',
+	firstname: 'firstName',
+	givenname: 'firstName',
+	forename: 'firstName',
+	middle: 'middleName',
+	middlename: 'middleName',
+	last: 'lastName',
+	lastname: 'lastName',
+	surname: 'lastName',
+	familyname: 'lastName',
+	email: 'email',
+	emails: 'email',
+	mail: 'email',
+	emailaddress: 'email',
+	workemail: 'email:work',
+	businessemail: 'email:work',
+	homeemail: 'email:home',
+	personalemail: 'email:home',
+	otheremail: 'email:other',
+	phone: 'phone',
+	phones: 'phone',
+	phonenumber: 'phone',
+	telephone: 'phone',
+	tel: 'phone',
+	mobile: 'phone:mobile',
+	mobilephone: 'phone:mobile',
+	cell: 'phone:mobile',
+	cellphone: 'phone:mobile',
+	workphone: 'phone:work',
+	businessphone: 'phone:work',
+	homephone: 'phone:home',
+	otherphone: 'phone:other',
+	whatsapp: 'whatsapp',
+	company: 'company',
+	companyname: 'company',
+	organization: 'company',
+	organisation: 'company',
+	org: 'company',
+	employer: 'company',
+	title: 'jobTitle',
+	jobtitle: 'jobTitle',
+	position: 'jobTitle',
+	role: 'jobTitle',
+	birthday: 'birthday',
+	birthdate: 'birthday',
+	dateofbirth: 'birthday',
+	dob: 'birthday',
+	bday: 'birthday',
+	anniversary: 'anniversary',
+	tags: 'tags',
+	tag: 'tags',
+	labels: 'tags',
+	categories: 'tags',
+	groups: 'groups',
+	group: 'groups',
+	notes: 'notes',
+	note: 'notes',
+	comments: 'notes',
+	address: 'address',
+	fulladdress: 'address',
+	street: 'street',
+	streetaddress: 'street',
+	address1: 'street',
+	addressline1: 'street',
+	city: 'city',
+	town: 'city',
+	state: 'region',
+	region: 'region',
+	province: 'region',
+	stateregion: 'region',
+	zip: 'postalCode',
+	zipcode: 'postalCode',
+	postcode: 'postalCode',
+	postalcode: 'postalCode',
+	country: 'country',
+	countryregion: 'country',
+	website: 'website',
+	web: 'website',
+	url: 'website',
+	homepage: 'website',
+	webpage: 'website',
+	linkedin: 'linkedin',
+	linkedinurl: 'linkedin',
+	linkedinprofile: 'linkedin',
+	instagram: 'instagram',
+	leadstatus: 'leadStatus',
+	status: 'leadStatus',
+	decisionmaker: 'decisionMaker',
+	authoritylevel: 'authorityLevel',
+	authority: 'authorityLevel',
+	pictureurl: 'avatarUrl',
+	photo: 'avatarUrl',
+	photourl: 'avatarUrl',
+	avatar: 'avatarUrl',
+}
+
+function generic(key: string): ImportFieldKey | undefined {
+	if (key in SYNONYMS) return SYNONYMS[key]
+	if (/^e?mail\d+(label|type)$/.test(key)) return 'emailLabel'
+	if (/^e?mail\d+(value|address)?$/.test(key)) return 'email'
+	if (/^phone\d+(label|type)$/.test(key)) return 'phoneLabel'
+	if (/^phone\d+(value|number)?$/.test(key)) return 'phone'
+	return undefined
+}
+
+export type CustomFieldRef = { key: string; label: string }
+
+/** The automatic mapping: for each column, the field it fills ("" = ignored). */
+export function autoMapping(headers: string[], source: SourceFormat, customFields: CustomFieldRef[] = []): ImportFieldKey[] {
+	const custom = new Map<string, ImportFieldKey>()
+	for (const f of customFields) {
+		custom.set(headerKey(f.label), `custom:${f.key}`)
+		custom.set(headerKey(f.key), `custom:${f.key}`)
+	}
+	return headers.map((header) => {
+		const key = headerKey(header)
+		if (!key) return ''
+		if (source === 'google') {
+			const hit = GOOGLE.find(([re]) => re.test(key))
+			if (hit) return hit[1]
+		}
+		if (source === 'outlook' && key in OUTLOOK) return OUTLOOK[key]!
+		if (source === 'linkedin' && key in LINKEDIN) return LINKEDIN[key]!
+		return custom.get(key) ?? generic(key) ?? ''
+	})
+}
+
+/** A mapping as posted by the form, checked against what the workspace has. */
+export function sanitizeMapping(posted: string[], columns: number, customKeys: string[]): ImportFieldKey[] {
+	return Array.from({ length: columns }, (_, i) => {
+		const value = posted[i] ?? ''
+		return isImportFieldKey(value, customKeys) ? value : ''
+	})
+}
+
+// ───────────────────────── a row through the mapping ─────────────────────────
+
+type Singular = Exclude<keyof RawContact, 'emails' | 'phones' | 'tags' | 'groups' | 'custom' | 'photo' | 'notes'>
+const SINGULAR = new Set<string>([
+	'firstName',
+	'middleName',
+	'lastName',
+	'fullName',
+	'company',
+	'jobTitle',
+	'birthday',
+	'anniversary',
+	'address',
+	'street',
+	'city',
+	'region',
+	'postalCode',
+	'country',
+	'website',
+	'linkedin',
+	'instagram',
+	'whatsapp',
+	'leadStatus',
+	'decisionMaker',
+	'authorityLevel',
+	'avatarUrl',
+])
+
+/** Spreadsheet exports (ours included) guard formulas with a leading apostrophe. */
+function cellValue(raw: string | undefined) {
+	const value = (raw ?? '').trim()
+	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value
+}
+
+// Google's system groups ("* myContacts") are not labels a person chose; "* starred" is kept as a tag.
+const SYSTEM_LABELS = new Set(['mycontacts', 'othercontacts'])
+
+function tagList(value: string) {
+	return splitList(value)
+		.map((t) => t.replace(/^\*\s*/, ''))
+		.filter((t) => !SYSTEM_LABELS.has(headerKey(t)))
+		.map((t) => (headerKey(t) === 'starred' ? 'Starred' : t))
+}
+
+export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawContact {
+	const raw = emptyRaw()
+	const emailCols: Array<{ values: string[]; label?: string }> = []
+	const phoneCols: Array<{ values: string[]; label?: string }> = []
+	const emailLabels: string[] = []
+	const phoneLabels: string[] = []
+	const events: string[] = []
+	const eventLabels: string[] = []
+	const notes: string[] = []
+	mapping.forEach((field, i) => {
+		if (!field) return
+		const value = cellValue(cells[i])
+		if (field === 'emailLabel') return void emailLabels.push(value)
+		if (field === 'phoneLabel') return void phoneLabels.push(value)
+		if (field === 'eventLabel') return void eventLabels.push(value)
+		if (field === 'event') return void events.push(value)
+		if (field.startsWith('email')) return void emailCols.push({ values: splitList(value, /\s*:::\s*|\s*[;,]\s*/), label: field.split(':')[1] })
+		if (field.startsWith('phone')) return void phoneCols.push({ values: splitList(value, /\s*:::\s*|\s*;\s*/), label: field.split(':')[1] })
+		if (!value) return
+		if (field === 'tags') return void raw.tags.push(...tagList(value))
+		if (field === 'groups') return void raw.groups.push(...splitList(value))
+		if (field === 'notes') return void notes.push(value)
+		if (field.startsWith('custom:')) return void (raw.custom[field.slice(7)] ||= value)
+		if (SINGULAR.has(field)) {
+			const key = field as Singular
+			raw[key] ||= value
+		}
+	})
+	emailCols.forEach((col, i) => {
+		const label = col.label ?? emailLabels[i]
+		for (const value of col.values) raw.emails.push({ value, label })
+	})
+	phoneCols.forEach((col, i) => {
+		const label = col.label ?? phoneLabels[i]
+		for (const value of col.values) raw.phones.push({ value, label })
+	})
+	events.forEach((value, i) => {
+		const label = eventLabels[i] ?? ''
+		if (/anniv/i.test(label)) raw.anniversary ||= value
+		else if (/birth/i.test(label)) raw.birthday ||= value
+	})
+	if (notes.length) raw.notes = notes.join('\n\n')
+	// A "website" that is really a LinkedIn or Instagram profile goes where it belongs.
+	if (raw.website && /linkedin\.com\//i.test(raw.website)) {
+		raw.linkedin ||= raw.website
+		raw.website = undefined
+	} else if (raw.website && /instagram\.com\//i.test(raw.website)) {
+		raw.instagram ||= raw.website
+		raw.website = undefined
+	}
+	raw.tags = [...new Set(raw.tags)]
+	raw.groups = [...new Set(raw.groups)]
+	return raw
+}
+
+/** The first non-empty value of each column, shown beside the mapping selects. */
+export function columnSamples(file: CsvFile, limit = 50) {
+	return file.headers.map((_, i) => {
+		for (const row of file.rows.slice(0, limit)) {
+			const v = cellValue(row.cells[i])
+			if (v) return v.length > 60 ? `${v.slice(0, 57)}…` : v
+		}
+		return ''
+	})
+}

@@ -1,0 +1,284 @@
+// The company list: search by name or domain, filters (industry, size, tag, status)
+// and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { PageHeader } from '#app/components/page-header.tsx'
+import { TagBadge } from '#app/components/tag-badge.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { Icon } from '#app/components/ui/icon.tsx'
+import { Input, Label, Select } from '#app/components/ui/input.tsx'
+import { companyVisibleTo, listCompanies, listCompanyFilterOptions, restoreCompany } from '#app/models/company.server.ts'
+import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { cn } from '#app/utils/misc.ts'
+import { formatDate } from '#app/utils/time.ts'
+import { COMPANY_PAGE_SIZES, companyListSearch, parseCompanyListQuery, SIZE_BANDS, type CompanySort } from '#app/validation/company.ts'
+import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Companies · Rapport' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const m = await requireMembership(request)
+	const url = new URL(request.url)
+	const query = parseCompanyListQuery(url.searchParams)
+	const deletedId = url.searchParams.get('deleted')
+	const [list, options, user, deleted] = await Promise.all([
+		listCompanies(m, query),
+		listCompanyFilterOptions(m),
+		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		deletedId ? prisma.company.findFirst({ where: { id: deletedId, deletedAt: { not: null }, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
+	])
+	return { query, ...list, options, timezone: user.timezone, canCreate: canCreate(m), deleted }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const m = await requireMembership(request)
+	const form = await request.formData()
+	if (form.get('intent') !== 'restore') throw new Response('Unknown action', { status: 400 })
+	const company = await restoreCompany(m, String(form.get('id') ?? ''))
+	return redirect(`/companies/${company.id}?restored=1`)
+}
+
+const COLUMNS: Array<{ key: CompanySort; label: string; className?: string }> = [
+	{ key: 'name', label: 'Name' },
+	{ key: 'industry', label: 'Industry', className: 'hidden md:table-cell' },
+	{ key: 'size', label: 'Size', className: 'hidden lg:table-cell' },
+	{ key: 'contacts', label: 'Contacts', className: 'hidden sm:table-cell text-right' },
+	{ key: 'created', label: 'Added', className: 'hidden xl:table-cell' },
+]
+const STATUS_TONE = { NEW: 'accent', INTERESTED: 'accent', CONVERTED: 'success', NOT_INTERESTED: 'neutral' } as const
+
+export default function CompaniesPage() {
+	const data = useLoaderData<typeof loader>()
+	const { query, rows, total, page, pages, pageSize, sort, dir, options } = data
+	const [params] = useSearchParams()
+	const submit = useSubmit()
+	const timer = useRef<ReturnType<typeof setTimeout>>()
+	const searchInput = useRef<HTMLInputElement>(null)
+	useEffect(() => () => clearTimeout(timer.current), [])
+	// After "Clear" or Back, show the URL's search, but never rewrite what is being typed.
+	useEffect(() => {
+		if (searchInput.current && document.activeElement !== searchInput.current) searchInput.current.value = query.q ?? ''
+	}, [query.q])
+	const withParams = (changes: Record<string, string | number | undefined>) => companyListSearch({ ...query, ...changes }) || '?'
+	const filtered = Boolean(query.industry || query.size || query.tag || query.status)
+
+	return (
+		<div>
+			<PageHeader
+				title="Companies"
+				subtitle={`${total.toLocaleString('en')} ${query.q || filtered ? 'matching' : total === 1 ? 'company' : 'companies'}`}
+				actions={
+					data.canCreate ? (
+						<Link to="/companies/new" className={buttonClass({ size: 'sm' })}>
+							<Icon name="plus" className="h-4 w-4" /> New company
+						</Link>
+					) : null
+				}
+			/>
+
+			{data.deleted ? (
+				<Alert tone="info" className="mb-4 flex items-center justify-between gap-3">
+					<span>{data.deleted.name} was deleted.</span>
+					<Form method="post">
+						<input type="hidden" name="id" value={data.deleted.id} />
+						<button type="submit" name="intent" value="restore" className="font-medium text-link underline">
+							Undo
+						</button>
+					</Form>
+				</Alert>
+			) : null}
+
+			<Card className="mb-4 p-4">
+				<Form method="get" role="search" className="flex flex-col gap-3">
+					<div className="flex gap-2">
+						<div className="relative flex-1">
+							<Label htmlFor="q" className="sr-only">
+								Search companies
+							</Label>
+							<Icon name="search" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-muted" />
+							<Input
+								ref={searchInput}
+								id="q"
+								name="q"
+								type="search"
+								defaultValue={query.q ?? ''}
+								placeholder="Name or domain"
+								className="pl-9"
+								autoComplete="off"
+								onChange={(e) => {
+									const formEl = e.currentTarget.form
+									clearTimeout(timer.current)
+									timer.current = setTimeout(() => submit(formEl, { replace: true, preventScrollReset: true }), 200)
+								}}
+							/>
+						</div>
+						<Button type="submit" variant="secondary">
+							Search
+						</Button>
+					</div>
+					<div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+						<FilterSelect label="Industry" name="industry" value={query.industry} options={options.industries.map((i) => ({ value: i, label: i }))} />
+						<FilterSelect label="Size" name="size" value={query.size} options={SIZE_BANDS.map((s) => ({ value: s, label: s === '1000+' ? 'Over 1,000' : s.replace('-', '–') }))} />
+						<FilterSelect label="Tag" name="tag" value={query.tag} options={options.tags.map((t) => ({ value: t.id, label: t.name }))} />
+						<FilterSelect
+							label="Lead status"
+							name="status"
+							value={query.status}
+							options={[...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] })), { value: 'none', label: 'No status' }]}
+						/>
+					</div>
+					<div className="flex items-center gap-2">
+						<Button type="submit" size="sm">
+							Apply filters
+						</Button>
+						{query.q || filtered ? (
+							<Link to="/companies" className={buttonClass({ variant: 'ghost', size: 'sm' })}>
+								Clear
+							</Link>
+						) : null}
+					</div>
+					{query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+					{query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+					{query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+				</Form>
+			</Card>
+
+			<Card className="overflow-x-auto">
+				<table className="w-full text-sm">
+					<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+						<tr>
+							{COLUMNS.map((col) => {
+								const active = sort === col.key
+								const next = active ? (dir === 'asc' ? 'desc' : 'asc') : col.key === 'created' || col.key === 'contacts' ? 'desc' : 'asc'
+								return (
+									<th key={col.key} scope="col" className={cn('px-4 py-2', col.className)} aria-sort={active ? (dir === 'desc' ? 'descending' : 'ascending') : undefined}>
+										<Link to={withParams({ sort: col.key, dir: next, page: undefined })} className="inline-flex items-center gap-1 hover:text-fg" preventScrollReset>
+											{col.label}
+											{active ? <Icon name={dir === 'desc' ? 'arrow-down' : 'arrow-up'} className="h-3 w-3" /> : null}
+										</Link>
+									</th>
+								)
+							})}
+							<th scope="col" className="hidden px-4 py-2 lg:table-cell">
+								Tags
+							</th>
+						</tr>
+					</thead>
+					<tbody className="divide-y divide-border">
+						{rows.length === 0 ? (
+							<tr>
+								<td colSpan={6} className="px-4 py-10 text-center text-muted">
+									{query.q || filtered ? 'No companies match. Try a shorter search or clear the filters.' : 'No companies yet. Add the first one.'}
+								</td>
+							</tr>
+						) : null}
+						{rows.map((r) => (
+							<tr key={r.id} className="hover:bg-subtle/50">
+								<td className="max-w-0 px-4 py-2.5 sm:w-[36%]">
+									<Link to={`/companies/${r.id}`} className="block min-w-0">
+										<span className="flex items-center gap-2">
+											<span className="truncate font-medium text-fg">{r.name}</span>
+											{r.leadStatus ? (
+												<Badge tone={STATUS_TONE[r.leadStatus]} className="shrink-0">
+													{LEAD_STATUS_LABELS[r.leadStatus]}
+												</Badge>
+											) : null}
+										</span>
+										<span className="block truncate text-xs text-muted">
+											{r.domain ?? '—'}
+											{/* Phones show no other columns: the essentials ride along here. */}
+											<span className="sm:hidden">
+												{r.industry ? ` · ${r.industry}` : ''} · {r.contacts} {r.contacts === 1 ? 'contact' : 'contacts'}
+											</span>
+										</span>
+									</Link>
+								</td>
+								<td className="hidden px-4 py-2.5 md:table-cell lg:whitespace-nowrap">{r.industry ?? <span className="text-muted">—</span>}</td>
+								<td className="hidden px-4 py-2.5 whitespace-nowrap lg:table-cell">{r.sizeBand ? r.sizeBand.replace('-', '–') : <span className="text-muted">—</span>}</td>
+								<td className="hidden px-4 py-2.5 text-right tabular-nums sm:table-cell">{r.contacts}</td>
+								<td className="hidden px-4 py-2.5 whitespace-nowrap text-muted xl:table-cell">{formatDate(r.createdAt, data.timezone)}</td>
+								<td className="hidden px-4 py-2.5 lg:table-cell">
+									<div className="flex min-w-32 flex-wrap gap-1">
+										{r.tags.slice(0, 3).map((t) => (
+											<TagBadge key={t.id} name={t.name} color={t.color} />
+										))}
+										{r.tags.length > 3 ? <span className="text-xs text-muted">+{r.tags.length - 3}</span> : null}
+									</div>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</Card>
+
+			<nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+				<span className="text-muted">
+					{total ? `${((page - 1) * pageSize + 1).toLocaleString('en')}–${Math.min(page * pageSize, total).toLocaleString('en')} of ${total.toLocaleString('en')}` : 'None'} · Page {page} of {pages}
+				</span>
+				<div className="flex items-center gap-2">
+					<Form method="get" className="flex items-center gap-2">
+						{[...params.entries()]
+							.filter(([k]) => k !== 'pageSize' && k !== 'page' && k !== 'deleted')
+							.map(([k, v]) => (
+								<input key={k} type="hidden" name={k} value={v} />
+							))}
+						<Label htmlFor="pageSize" className="text-muted">
+							Per page
+						</Label>
+						<Select id="pageSize" name="pageSize" defaultValue={String(pageSize)} className="h-8 w-24 py-0" onChange={(e) => submit(e.currentTarget.form)}>
+							{COMPANY_PAGE_SIZES.map((s) => (
+								<option key={s} value={s}>
+									{s}
+								</option>
+							))}
+						</Select>
+						<noscript>
+							<Button type="submit" size="sm" variant="secondary">
+								Go
+							</Button>
+						</noscript>
+					</Form>
+					{page > 1 ? (
+						<Link to={withParams({ page: page - 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="prev">
+							<Icon name="chevron-left" className="h-4 w-4" /> Previous
+						</Link>
+					) : null}
+					{page < pages ? (
+						<Link to={withParams({ page: page + 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="next">
+							Next <Icon name="chevron-right" className="h-4 w-4" />
+						</Link>
+					) : null}
+				</div>
+			</nav>
+		</div>
+	)
+}
+
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: Array<{ value: string; label: string }> }) {
+	const submit = useSubmit()
+	return (
+		<div>
+			<Label htmlFor={`filter-${name}`} className="mb-1 text-xs text-muted">
+				{label}
+			</Label>
+			<Select key={value ?? ''} id={`filter-${name}`} name={name} defaultValue={value ?? ''} className="h-9 py-0" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
+				<option value="">Any</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</Select>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
