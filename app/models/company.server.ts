@@ -285,11 +285,15 @@ function clampPage(page: number | undefined, total: number, pageSize: number) {
 	return Math.min(Math.max(1, page ?? 1), Math.max(1, Math.ceil(total / pageSize)))
 }
 
-/** What the company list's filters offer: the industries in use and the tags. */
+/** What the company list's filters offer: the industries in use, and the tags (with how many companies carry each). */
 export async function listCompanyFilterOptions(m: Membership) {
 	const [industries, tags] = await Promise.all([
 		prisma.company.groupBy({ by: ['industry'], where: { workspaceId: m.workspaceId, deletedAt: null, industry: { not: null } }, orderBy: { industry: 'asc' } }),
-		prisma.tag.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { name: 'asc' }, select: { id: true, name: true, color: true } }),
+		prisma.tag.findMany({
+			where: { workspaceId: m.workspaceId },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, color: true, _count: { select: { companies: { where: { deletedAt: null } } } } },
+		}),
 	])
-	return { industries: industries.map((i) => i.industry!).filter(Boolean), tags }
+	return { industries: industries.map((i) => i.industry!).filter(Boolean), tags: tags.map(({ _count, ...t }) => ({ ...t, companies: _count.companies })) }
 }

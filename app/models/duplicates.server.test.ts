@@ -156,6 +156,23 @@ describe('listLikelyDuplicatePairs', () => {
 		expect((await listLikelyDuplicatePairs(m, { page: 9, pageSize: 3 })).page).toBe(2)
 	})
 
+	it('shows a REP only what they may see, and lets them merge only what they may edit', async () => {
+		const m = await member()
+		const repUser = await createUser({ email: `rep-${Math.random().toString(36).slice(2)}@example.com`, name: 'Rep' })
+		const rep: Membership = { userId: repUser.id, workspaceId: m.workspaceId, role: 'REP', personal: false, hideOthersRecords: false }
+		await contact(m, { firstName: 'Ada', emails: [{ email: 'ada@example.com' }] })
+		await contact(m, { firstName: 'Ada L', emails: [{ email: 'ada@example.com' }] })
+		const own1 = await contact(rep, { firstName: 'Bea', phones: [{ phone: '+14155550001' }] })
+		const own2 = await contact(rep, { firstName: 'Bea B', phones: [{ phone: '+14155550001' }] })
+
+		const all = await listLikelyDuplicatePairs(rep)
+		expect(all.total).toBe(2)
+		expect(all.pairs.map((p) => [[p.a.id, p.b.id].includes(own1), p.canMerge])).toEqual(expect.arrayContaining([[true, true], [false, false]]))
+
+		const hidden = await listLikelyDuplicatePairs({ ...rep, hideOthersRecords: true })
+		expect(hidden.pairs.map((p) => [p.a.id, p.b.id].sort())).toEqual([[own1, own2].sort()])
+	})
+
 	it('forgets a pair marked "not duplicates", for the page and the warning', async () => {
 		const m = await member()
 		const a = await contact(m, { firstName: 'Ada', emails: [{ email: 'shared@example.com' }] })

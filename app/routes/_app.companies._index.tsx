@@ -125,7 +125,13 @@ export default function CompaniesPage() {
 					<div className="grid grid-cols-2 gap-3 md:grid-cols-4">
 						<FilterSelect label="Industry" name="industry" value={query.industry} options={options.industries.map((i) => ({ value: i, label: i }))} />
 						<FilterSelect label="Size" name="size" value={query.size} options={SIZE_BANDS.map((s) => ({ value: s, label: s === '1000+' ? 'Over 1,000' : s.replace('-', '–') }))} />
-						<FilterSelect label="Tag" name="tag" value={query.tag} options={options.tags.map((t) => ({ value: t.id, label: t.name }))} />
+						<FilterSelect
+							label="Tag"
+							name="tag"
+							value={query.tag}
+							// Only tags some company carries (and the one chosen, if any).
+							options={options.tags.filter((t) => t.companies > 0 || t.id === query.tag).map((t) => ({ value: t.id, label: t.name }))}
+						/>
 						<FilterSelect
 							label="Lead status"
 							name="status"

@@ -205,6 +205,7 @@ export default function ContactPage() {
 					<Card>
 						<CardHeader title="Activity" />
 						<ol className="divide-y divide-border">
+							{activity.length === 0 ? <li className="px-5 py-4 text-sm text-muted">No changes recorded yet.</li> : null}
 							{activity.map((a) => (
 								<li key={a.id} className="px-5 py-3 text-sm">
 									<p>
