@@ -70,6 +70,8 @@ export function ContactForm({
 
 	return (
 		<Form method="post" encType="multipart/form-data" className="flex flex-col gap-5" {...getFormProps(form)}>
+			{/* Enter in a field submits with the first submit button: make that "save", not "remove email 1". */}
+			<button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true" />
 			{duplicates?.length ? <DuplicateWarning matches={duplicates} /> : null}
 			<ErrorList id={form.errorId} errors={form.errors} />
 

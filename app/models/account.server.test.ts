@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { deleteAccount, exportUserData } from '#app/models/account.server.ts'
+import { reindexContacts } from '#app/models/contact-search.server.ts'
 import { createUser } from '#app/models/user.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { databasePath } from '#app/utils/db-adapter.ts'
@@ -62,6 +63,12 @@ async function fillAccount(user: { id: string }, recipientId: string) {
 	await prisma.session.create({ data: { userId, expiresAt: new Date(Date.now() + 60_000), userAgent: `TestAgent/${userId}` } })
 	await prisma.verification.create({ data: { userId, type: 'VERIFY_EMAIL', tokenHash: unique('SECRET-TOKEN-HASH'), expiresAt: new Date(Date.now() + 60_000) } })
 	await prisma.userImage.create({ data: { userId, contentType: 'image/png', blob: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) } })
+	await prisma.contactImage.create({ data: { contactId: contact.id, contentType: 'image/png', blob: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) } })
+	await prisma.customFieldDefinition.create({ data: { workspaceId, entity: 'CONTACT', key: unique('field'), label: 'Shoe size', type: 'NUMBER' } })
+	const batch = await prisma.importBatch.create({ data: { workspaceId, userId, fileName: 'people.csv', format: 'CSV', status: 'COMPLETED' } })
+	const imported = await prisma.contact.create({ data: { workspaceId, displayName: unique('Imported'), importBatchId: batch.id } })
+	await prisma.duplicateDismissal.create({ data: { workspaceId, contactAId: contact.id, contactBId: imported.id } })
+	await reindexContacts(workspaceId)
 	return { workspaceId, contact }
 }
 

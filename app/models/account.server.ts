@@ -100,8 +100,9 @@ async function exportWorkspace(workspaceId: string) {
 				phones: true,
 				tags: { select: { id: true, name: true } },
 				groups: { select: { id: true, name: true } },
+				image: { select: { id: true, contentType: true, blob: true } },
 			},
-		}),
+		}).then((rows) => rows.map(({ image, ...c }) => ({ ...c, image: image ? { id: image.id, contentType: image.contentType, base64: Buffer.from(image.blob).toString('base64') } : null }))),
 		companies: prisma.company.findMany({ where, orderBy: byCreated, include: { tags: { select: { id: true, name: true } } } }),
 		interactions: prisma.interaction.findMany({ where, orderBy: { occurredAt: 'asc' } }),
 		followUps: prisma.followUp.findMany({ where, orderBy: byCreated }),
@@ -117,6 +118,9 @@ async function exportWorkspace(workspaceId: string) {
 		apiKeys: prisma.apiKey.findMany({ where, orderBy: byCreated, omit: { hashedKey: true } }),
 		leadForms: prisma.leadForm.findMany({ where, orderBy: byCreated }),
 		leadSubmissions: prisma.leadSubmission.findMany({ where, orderBy: { receivedAt: 'asc' } }),
+		customFields: prisma.customFieldDefinition.findMany({ where, orderBy: { position: 'asc' } }),
+		imports: prisma.importBatch.findMany({ where, orderBy: byCreated }),
+		duplicateDismissals: prisma.duplicateDismissal.findMany({ where, orderBy: byCreated }),
 		webhooks: prisma.webhookEndpoint.findMany({ where, orderBy: byCreated, omit: { token: true } }),
 	})
 	return { ...workspace, ...rows }
@@ -156,6 +160,8 @@ export async function deleteAccount(userId: string) {
 					(await tx.membership.findFirst({ where: { workspaceId, userId: { not: userId } }, orderBy: { createdAt: 'asc' }, select: { id: true } }))
 				if (successor) await tx.membership.update({ where: { id: successor.id }, data: { role: 'OWNER' } })
 			}
+			// The search index is a virtual table outside Prisma's cascades.
+			for (const id of alone) await tx.$executeRawUnsafe('DELETE FROM ContactSearch WHERE workspaceId = ?', id)
 			const { count } = await tx.workspace.deleteMany({ where: { id: { in: alone } } })
 			await tx.user.delete({ where: { id: userId } })
 			return { deletedWorkspaces: count }

@@ -34,3 +34,43 @@ export function listActivity(workspaceId: string, entityType: string, entityId: 
 		select: { id: true, action: true, diff: true, createdAt: true, actor: { select: { name: true } } },
 	})
 }
+
+const ACTION_LABELS: Record<string, string> = {
+	created: 'Created',
+	updated: 'Edited',
+	status_changed: 'Changed the lead status',
+	deleted: 'Deleted',
+	restored: 'Restored',
+	merged: 'Merged',
+	imported: 'Imported',
+}
+const FIELD_LABELS: Record<string, string> = {
+	displayName: 'name',
+	firstName: 'first name',
+	lastName: 'last name',
+	leadStatus: 'lead status',
+	jobTitle: 'job title',
+	companyId: 'company',
+	isDecisionMaker: 'decision-maker',
+	authorityLevel: 'authority level',
+	birthdayMonth: 'birthday',
+	birthdayDay: 'birthday',
+	birthdayYear: 'birthday',
+	anniversaryMonth: 'anniversary',
+	anniversaryDay: 'anniversary',
+	anniversaryYear: 'anniversary',
+}
+const HIDDEN = new Set(['merged', 'mergedInto', 'moved'])
+
+/** A log entry in words: "Merged" + "Ada L. was merged into this contact", "Edited" + "job title, tags". */
+export function describeActivity(action: string, diff: unknown) {
+	const d = diff && typeof diff === 'object' && !Array.isArray(diff) ? (diff as Record<string, [unknown, unknown]>) : {}
+	const name = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : null)
+	let detail = [...new Set(Object.keys(d).filter((k) => !HIDDEN.has(k)).map((k) => FIELD_LABELS[k] ?? k))].join(', ')
+	const mergedFrom = name(d.merged?.[0])
+	const mergedInto = name(d.mergedInto?.[1])
+	if (mergedFrom) detail = `${mergedFrom} was merged into this contact${detail ? `; changed ${detail}` : ''}`
+	if (mergedInto) detail = `Merged into ${mergedInto}`
+	if (action === 'status_changed' && d.leadStatus) detail = `${d.leadStatus[0] ?? 'none'} → ${d.leadStatus[1] ?? 'none'}`
+	return { label: ACTION_LABELS[action] ?? action, detail }
+}

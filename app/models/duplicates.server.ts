@@ -210,7 +210,8 @@ type PairRow = { x: string; y: string; reasons: string; details: string; total: 
  * Pairs of contacts that are likely the same person, newest first, each pair once
  * with every reason that links it. Indexed SQL, no comparison of every contact
  * with every other: shared emails and phones come from GROUP BYs on their
- * indexes, same names from one pass over (workspace, company, name). A group of
+ * indexes, same names from one pass over the (workspace, company, name) index;
+ * only the few groups found go back to their companies for the members. A group of
  * n contacts sharing a value yields n-1 pairs, each with the group's oldest
  * contact, so a generic address such as info@ cannot flood the page; merging
  * them one by one into the oldest clears the group.
@@ -229,12 +230,12 @@ export async function listLikelyDuplicatePairs(m: Membership, { page = 1, pageSi
 			SELECT cp.phone AS k, c.id AS id FROM ContactPhone cp JOIN Contact c ON c.id = cp.contactId
 			WHERE ${visible} AND cp.phone IN (SELECT phone FROM ContactPhone GROUP BY phone HAVING COUNT(*) > 1)
 		),
-		name_rows AS MATERIALIZED (
-			SELECT c.rowid AS rid, c.companyId AS co, ${sqlNameKey(Prisma.sql`c.displayName`)} AS k
-			FROM Contact c WHERE ${visible} AND c.companyId IS NOT NULL
-		),
 		name_groups AS MATERIALIZED (
-			SELECT co, k, MIN(rid) AS a FROM name_rows WHERE k <> '' GROUP BY co, k HAVING COUNT(*) > 1
+			SELECT co, k, MIN(rid) AS a FROM (
+				SELECT c.rowid AS rid, c.companyId AS co, ${sqlNameKey(Prisma.sql`c.displayName`)} AS k
+				FROM Contact c WHERE ${visible} AND c.companyId IS NOT NULL
+			)
+			WHERE k <> '' GROUP BY co, k HAVING COUNT(*) > 1
 		),
 		linked AS (
 			SELECT g.a AS a, r.id AS b, 'email' AS reason, g.k AS detail
@@ -243,9 +244,9 @@ export async function listLikelyDuplicatePairs(m: Membership, { page = 1, pageSi
 			SELECT g.a, r.id, 'phone', g.k
 			FROM (SELECT k, MIN(id) AS a FROM phone_rows GROUP BY k HAVING COUNT(DISTINCT id) > 1) g JOIN phone_rows r ON r.k = g.k AND r.id <> g.a
 			UNION ALL
-			SELECT ca.id, cb.id, 'name', ''
-			FROM name_groups g JOIN name_rows r ON r.co = g.co AND r.k = g.k AND r.rid <> g.a
-			JOIN Contact ca ON ca.rowid = g.a JOIN Contact cb ON cb.rowid = r.rid
+			SELECT ca.id, c.id, 'name', ''
+			FROM name_groups g JOIN Contact ca ON ca.rowid = g.a
+			JOIN Contact c ON ${visible} AND c.companyId = g.co AND c.rowid <> g.a AND ${sqlNameKey(Prisma.sql`c.displayName`)} = g.k
 		),
 		pairs AS (
 			SELECT min(a, b) AS x, max(a, b) AS y, group_concat(reason, char(31)) AS reasons, group_concat(detail, char(31)) AS details

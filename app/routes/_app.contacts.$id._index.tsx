@@ -9,7 +9,7 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
-import { listActivity } from '#app/models/activity.server.ts'
+import { describeActivity, listActivity } from '#app/models/activity.server.ts'
 import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		pictureSrc: contactPictureSrc(contact),
 		notesHtml: renderMarkdown(contact.notes),
 		custom: customFields.filter((d) => values[d.key] != null && values[d.key] !== '').map((d) => ({ label: d.label, value: String(values[d.key]) })),
-		activity,
+		activity: activity.map((a) => ({ id: a.id, actor: a.actor?.name ?? 'Someone', createdAt: a.createdAt, ...describeActivity(a.action, a.diff) })),
 		timezone: user.timezone,
 		editable: canEdit(m, contact),
 	}
@@ -55,17 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	throw new Response('Unknown action', { status: 400 })
 }
-
-const ACTION_LABELS: Record<string, string> = {
-	created: 'Created',
-	updated: 'Edited',
-	status_changed: 'Changed the lead status',
-	deleted: 'Deleted',
-	restored: 'Restored',
-	merged: 'Merged a duplicate into this contact',
-	imported: 'Imported',
-}
-const FIELD_LABELS: Record<string, string> = { displayName: 'name', leadStatus: 'lead status', jobTitle: 'job title', companyId: 'company', emails: 'emails', phones: 'phones', tags: 'tags' }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
 	return (
@@ -209,15 +198,9 @@ export default function ContactPage() {
 							{activity.map((a) => (
 								<li key={a.id} className="px-5 py-3 text-sm">
 									<p>
-										<span className="font-medium">{a.actor?.name ?? 'Someone'}</span> · {ACTION_LABELS[a.action] ?? a.action}
+										<span className="font-medium">{a.actor}</span> · {a.label}
 									</p>
-									{a.diff && typeof a.diff === 'object' && !Array.isArray(a.diff) ? (
-										<p className="text-muted">
-											{Object.keys(a.diff)
-												.map((k) => FIELD_LABELS[k] ?? k)
-												.join(', ')}
-										</p>
-									) : null}
+									{a.detail ? <p className="text-muted">{a.detail}</p> : null}
 									<time className="text-xs text-muted" dateTime={String(a.createdAt)}>
 										{formatDateTime(a.createdAt, timezone)}
 									</time>

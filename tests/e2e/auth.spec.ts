@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { db, linkFromOutbox, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { db, E2E_DB, linkFromOutbox, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
 
 test.describe('sign-up and email verification', () => {
 	test('a new user signs up, confirms the email from the outbox and lands on the dashboard @nojs', async ({ page }) => {
@@ -223,7 +223,7 @@ test.describe('magic link', () => {
 		const link = await linkFromOutbox(page, email, /sign-in link/)
 		// Age the token past its 15 minutes in the real database.
 		const { default: Database } = await import('better-sqlite3')
-		const writable = new Database('tests/.tmp/e2e.db')
+		const writable = new Database(E2E_DB)
 		writable
 			.prepare("UPDATE Verification SET expiresAt = ? WHERE type = 'MAGIC_LINK' AND userId = (SELECT id FROM User WHERE email = ?)")
 			.run(Date.now() - 60_000, email)

@@ -97,6 +97,7 @@ test('the list searches by name or domain, filters by industry, size and tag, an
 	// Size sorts by band, not alphabetically; a second click reverses.
 	await page.goto('/companies')
 	await page.getByRole('link', { name: 'Size' }).click()
+	await expect(page).toHaveURL(/sort=size&dir=asc/)
 	await expect(names).toHaveText(['Acme Rockets', 'Bluth Company', 'Cyberdyne'])
 	await page.getByRole('link', { name: 'Size' }).click()
 	await expect(page).toHaveURL(/sort=size&dir=desc/)

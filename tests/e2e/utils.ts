@@ -4,7 +4,8 @@ import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 
-export const E2E_DB = path.resolve('tests/.tmp/e2e.db')
+// One database per server port, so runs on different ports don't share state.
+export const E2E_DB = path.resolve(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`)
 
 let counter = 0
 export function uniqueEmail(prefix = 'user') {

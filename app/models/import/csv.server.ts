@@ -2,7 +2,7 @@
 // newlines), recognising the common exports from their headers, and turning a row
 // into a RawContact through a column mapping the user can edit.
 import Papa from 'papaparse'
-import { emptyRaw, ImportFileError, isImportFieldKey, splitList, type ImportFieldKey, type RawContact, type SourceFormat } from './fields.ts'
+import { emptyRaw, ImportFileError, isImportFieldKey, normalizeLabel, splitList, type ImportFieldKey, type RawContact, type SourceFormat } from './fields.ts'
 
 export type CsvRow = { line: number; cells: string[] }
 export type CsvFile = { headers: string[]; rows: CsvRow[]; delimiter: string }
@@ -265,6 +265,61 @@ const SYNONYMS: Record<string, ImportFieldKey> = {
 	photo: 'avatarUrl',
 	photourl: 'avatarUrl',
 	avatar: 'avatarUrl',
+	// The same columns in spreadsheets made in German, French, Spanish, Italian, Dutch and Portuguese.
+	vorname: 'firstName',
+	nachname: 'lastName',
+	prenom: 'firstName',
+	nomdefamille: 'lastName',
+	nombre: 'firstName',
+	apellido: 'lastName',
+	apellidos: 'lastName',
+	nome: 'firstName',
+	cognome: 'lastName',
+	sobrenome: 'lastName',
+	voornaam: 'firstName',
+	achternaam: 'lastName',
+	courriel: 'email',
+	emailadresse: 'email',
+	correo: 'email',
+	correoelectronico: 'email',
+	telefon: 'phone',
+	telephone1: 'phone',
+	telefono: 'phone',
+	telefoon: 'phone',
+	handy: 'phone:mobile',
+	mobil: 'phone:mobile',
+	portable: 'phone:mobile',
+	movil: 'phone:mobile',
+	cellulare: 'phone:mobile',
+	mobiel: 'phone:mobile',
+	celular: 'phone:mobile',
+	firma: 'company',
+	unternehmen: 'company',
+	societe: 'company',
+	entreprise: 'company',
+	empresa: 'company',
+	azienda: 'company',
+	bedrijf: 'company',
+	geburtstag: 'birthday',
+	anniversaire: 'birthday',
+	cumpleanos: 'birthday',
+	compleanno: 'birthday',
+	verjaardag: 'birthday',
+	aniversario: 'birthday',
+	notizen: 'notes',
+	notiz: 'notes',
+	notas: 'notes',
+	adresse: 'address',
+	direccion: 'address',
+	ort: 'city',
+	stadt: 'city',
+	ville: 'city',
+	ciudad: 'city',
+	plz: 'postalCode',
+	codepostal: 'postalCode',
+	land: 'country',
+	pays: 'country',
+	pais: 'country',
 }
 
 function generic(key: string): ImportFieldKey | undefined {
@@ -379,11 +434,11 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 		}
 	})
 	emailCols.forEach((col, i) => {
-		const label = col.label ?? emailLabels[i]
+		const label = normalizeLabel(col.label ?? emailLabels[i])
 		for (const value of col.values) raw.emails.push({ value, label })
 	})
 	phoneCols.forEach((col, i) => {
-		const label = col.label ?? phoneLabels[i]
+		const label = normalizeLabel(col.label ?? phoneLabels[i])
 		for (const value of col.values) raw.phones.push({ value, label })
 	})
 	events.forEach((value, i) => {

@@ -13,7 +13,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import type BetterSqlite3 from 'better-sqlite3'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { displayNameOf, phoneSearchTokens } from '#app/utils/contact-fields.ts'
@@ -100,8 +101,8 @@ function prepare(file: ImportFile, ctx: Ctx, posted?: string[] | null): Prepared
 	const { csv } = parsed
 	const customKeys = ctx.customFields.map((f) => f.key)
 	const mapping = posted?.length ? sanitizeMapping(posted, csv.headers.length, customKeys) : autoMapping(csv.headers, parsed.source, ctx.customFields)
-	if (!posted?.length && mapping.every((m) => !m) && csv.headers.length < 2) {
-		throw new ImportFileError('We couldn’t find any contact columns in this file. A CSV file needs a first row naming its columns, such as First Name, Last Name, Email.')
+	if (!posted?.length && mapping.every((m) => !m)) {
+		throw new ImportFileError('We couldn’t recognise any column of this file. Its first row should name the columns, such as First Name, Last Name, Email, Phone.')
 	}
 	return {
 		parsed,
@@ -177,7 +178,17 @@ type RowData = {
 }
 
 /** Validates one row with the contact form's own schema; returns the reason when it can't be imported. */
-async function readRow(rec: Record_, ctx: Ctx): Promise<RowData | { line: number; error: string }> {
+type RowError = { line: number; error: string; name: string }
+
+async function readRow(rec: Record_, ctx: Ctx): Promise<RowData | RowError> {
+	const row = await readRowInner(rec, ctx)
+	if (!('error' in row)) return row
+	const raw = rec.raw
+	const name = raw ? [raw.firstName, raw.lastName].filter(Boolean).join(' ') || raw.fullName || raw.emails[0]?.value || raw.company || '' : ''
+	return { line: row.line, error: row.error, name }
+}
+
+async function readRowInner(rec: Record_, ctx: Ctx): Promise<RowData | { line: number; error: string }> {
 	const { line } = rec
 	if (rec.error) return { line, error: rec.error.charAt(0).toUpperCase() + rec.error.slice(1) }
 	const raw = rec.raw!
@@ -199,7 +210,7 @@ async function readRow(rec: Record_, ctx: Ctx): Promise<RowData | { line: number
 		firstName,
 		lastName,
 		emails: dedupe(raw.emails, (e) => e.value.trim().toLowerCase()).map((e) => ({ email: e.value.trim(), label: e.label })),
-		phones: dedupe(raw.phones, (p) => p.value.replace(/[^\d+]/g, '')).map((p) => ({ phone: p.value.trim(), label: p.label })),
+		phones: dedupe(raw.phones, (p) => p.value.replace(/[^\d+]/g, '') || p.value.trim()).map((p) => ({ phone: p.value.trim(), label: p.label })),
 		whatsapp: raw.whatsapp,
 		instagram: raw.instagram,
 		linkedin: raw.linkedin,
@@ -224,7 +235,13 @@ async function readRow(rec: Record_, ctx: Ctx): Promise<RowData | { line: number
 	] as const) {
 		const date = parseDateValue(text, ctx.defaultCountry)
 		if (date === 'invalid') return { line, error: `${quote(text)} is not a date we can read (${key}); use a date like 1990-03-14, or --03-14 without a year` }
-		if (date) Object.assign(values, { [`${key}Month`]: String(date.month), [`${key}Day`]: String(date.day), [`${key}Year`]: date.year ? String(date.year) : undefined })
+		if (!date) continue
+		// The form takes years 1900–2100; an older one is dropped rather than losing the whole contact.
+		if (date.year && (date.year < 1900 || date.year > 2100)) {
+			warnings.push(`the ${key} year ${date.year} is outside 1900–2100, so only the day and month were kept`)
+			date.year = null
+		}
+		Object.assign(values, { [`${key}Month`]: String(date.month), [`${key}Day`]: String(date.day), [`${key}Year`]: date.year ? String(date.year) : undefined })
 	}
 	if (raw.leadStatus) {
 		const status = matchChoice(raw.leadStatus, LEAD_STATUSES, LEAD_STATUS_LABELS)
@@ -289,7 +306,15 @@ async function checkPhoto(bytes: Uint8Array): Promise<{ contentType: string; byt
 
 /** Zod's issues, said the way a person fixing the file needs them. */
 function describeIssues(issues: Array<{ path: Array<string | number>; message: string }>, values: Record<string, unknown>, raw: RawContact) {
-	const messages = issues.map((issue) => {
+	// One message per field: "call me" fails both the characters and the length rule.
+	const seen = new Set<string>()
+	const firsts = issues.filter((issue) => {
+		const key = issue.path.join('.')
+		if (seen.has(key)) return false
+		seen.add(key)
+		return true
+	})
+	const messages = firsts.map((issue) => {
 		const [head, index] = issue.path
 		if (head === 'emails') {
 			const value = (values.emails as Array<{ email: string }>)[Number(index)]?.email
@@ -453,9 +478,9 @@ export function newId() {
 		pool = crypto.randomBytes(4096)
 		poolAt = 0
 	}
-	const random = pool.readBigUInt64BE(poolAt).toString(36).padStart(13, '0').slice(-11)
+	const random = pool.readBigUInt64BE(poolAt).toString(36).padStart(13, '0').slice(-12)
 	poolAt += 8
-	return `c${Date.now().toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}${random}`
+	return `c${Date.now().toString(36).padStart(8, '0')}${counter.toString(36).padStart(4, '0')}${random}`
 }
 
 type Named = { id: string; name: string; pending: boolean }
@@ -713,7 +738,7 @@ export async function previewImport(m: Membership, file: ImportFile, mapping?: s
 
 async function classifyChunk(ws: Workspace, prepared: Prepared, start: number) {
 	const end = Math.min(prepared.total, start + CHUNK_SIZE)
-	const rows: Array<RowData | { line: number; error: string }> = []
+	const rows: Array<RowData | RowError> = []
 	for (let i = start; i < end; i++) rows.push(await readRow(prepared.record(i), ws.ctx))
 	const valid = rows.filter((r): r is RowData => !('error' in r))
 	await ws.loadMatches(valid)
@@ -723,7 +748,7 @@ async function classifyChunk(ws: Workspace, prepared: Prepared, start: number) {
 	const rejected: Array<{ line: number; reason: string; cells?: string[] }> = []
 	rows.forEach((row, i) => {
 		if ('error' in row) {
-			results.push({ line: row.line, outcome: 'reject', name: '', detail: row.error })
+			results.push({ line: row.line, outcome: 'reject', name: row.name, detail: row.error })
 			rejected.push({ line: row.line, reason: row.error, cells: prepared.record(start + i).cells })
 			return
 		}
@@ -880,7 +905,12 @@ function countColumns(counts: Counts) {
 	return { created: counts.create, updated: counts.update, skipped: counts.duplicate, rejected: counts.reject }
 }
 
-type Sql = Database.Database
+// The better-sqlite3 that Prisma's adapter loaded, not the app's own copy: two SQLite
+// libraries in one process break each other's file locks (a close in one drops the
+// other's POSIX locks), and Prisma's connection then stops seeing committed rows.
+const requireHere = createRequire(import.meta.url)
+const Database = createRequire(requireHere.resolve('@prisma/adapter-better-sqlite3'))('better-sqlite3') as typeof BetterSqlite3
+type Sql = BetterSqlite3.Database
 
 function openDatabase(): Sql {
 	const db = new Database(databasePath(getEnv().DATABASE_URL), { timeout: 15_000 })
@@ -931,7 +961,7 @@ function sqlValue(key: string, value: unknown) {
 /** Prepared statements for one run, compiled once. */
 function statements(db: Sql) {
 	const contactCols = ['id', 'workspaceId', ...CONTACT_COLUMNS, 'companyId', 'ownerId', 'source', 'importBatchId', 'createdAt', 'updatedAt']
-	const updates = new Map<string, Database.Statement>()
+	const updates = new Map<string, BetterSqlite3.Statement>()
 	return {
 		contact: db.prepare(`INSERT INTO Contact (${contactCols.map((c) => `"${c}"`).join(', ')}) VALUES (${contactCols.map(() => '?').join(', ')})`),
 		email: db.prepare('INSERT INTO ContactEmail (id, contactId, email, label, isPrimary) VALUES (?, ?, ?, ?, ?)'),

@@ -23,7 +23,7 @@ function splitCards(text: string) {
 		const lineNo = i + 1
 		if (current && last) {
 			// Quoted-printable soft line break: "=" at the end joins the next line as is.
-			if (QP_PARAM.test(last.text.slice(0, headEnd(last.text))) && last.text.endsWith('=')) {
+			if (QP_PARAM.test(last.text.slice(0, headEnd(last.text) + 1)) && last.text.endsWith('=')) {
 				last.text = last.text.slice(0, -1) + text.replace(/^[ \t]/, '')
 				continue
 			}
@@ -32,7 +32,7 @@ function splitCards(text: string) {
 				continue
 			}
 			// vCard 2.1 writers often put base64 data on unindented lines until a blank one.
-			if (BASE64_PARAM.test(last.text.slice(0, headEnd(last.text))) && /^[A-Za-z0-9+/=]+$/.test(text)) {
+			if (BASE64_PARAM.test(last.text.slice(0, headEnd(last.text) + 1)) && /^[A-Za-z0-9+/=]+$/.test(text)) {
 				last.text += text
 				continue
 			}
@@ -150,7 +150,8 @@ function normalizeLine(text: string): string {
 type JProp = [string, Record<string, string | string[]>, string, ...unknown[]]
 
 function flat(values: unknown[]): string[] {
-	return values.flatMap((v) => (Array.isArray(v) ? [flat(v).join(',')] : [v == null ? '' : String(v)]))
+	// ical.js leaves "\;" escaped outside structured values; Apple writes it in NOTE.
+	return values.flatMap((v) => (Array.isArray(v) ? [flat(v).join(',')] : [v == null ? '' : String(v).replace(/\\;/g, ';')]))
 }
 
 /** A single text value: ical.js splits some 3.0 text on unescaped commas, so join them back. */
