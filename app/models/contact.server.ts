@@ -1,9 +1,10 @@
 // Contacts: create, edit, soft delete and restore, read, and the list with its
 // search, filters, sorting and pagination. Every query is scoped by workspace.
-import type { Prisma } from '#app/generated/prisma/client.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { displayNameOf, isMobileNumber, normalizeEmail, normalizeInstagram, normalizePhone, normalizeWebsite } from '#app/utils/contact-fields.ts'
-import type { ContactInput } from '#app/validation/contact.ts'
+import type { ContactInput, CustomFieldDef } from '#app/validation/contact.ts'
+import { mergeCustomValues } from './custom-field.server.ts'
 import { DELETED_RETENTION_DAYS, PAGE_SIZES } from '#app/validation/contact-list.ts'
 import { diffFields, logActivity } from './activity.server.ts'
 import { reindexContacts, removeFromIndex, SEARCH_LIMIT, searchContactIds } from './contact-search.server.ts'
@@ -155,10 +156,12 @@ const AUDIT_SELECT = {
 	tags: { select: { name: true } },
 } as const
 
-export async function updateContact(m: Membership, id: string, input: ContactInput, opts: { defaultCountry: string }) {
+export async function updateContact(m: Membership, id: string, input: ContactInput, opts: { defaultCountry: string; customFields?: CustomFieldDef[] }) {
 	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
 	await prisma.$transaction(async (tx) => {
-		const before = await tx.contact.findFirstOrThrow({ where: { id, workspaceId: m.workspaceId, deletedAt: null }, select: AUDIT_SELECT })
+		const before = await tx.contact.findFirstOrThrow({ where: { id, workspaceId: m.workspaceId, deletedAt: null }, select: { ...AUDIT_SELECT, customFields: true } })
+		// Values of fields the workspace has since removed stay stored, just hidden.
+		const custom = mergeCustomValues(before.customFields, opts.customFields ?? [], input.custom ?? {})
 		const companyId = await resolveCompany(tx, m.workspaceId, m.userId, input)
 		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
 		const groupIds = await validGroupIds(tx, m.workspaceId, input.groupIds)
@@ -168,6 +171,7 @@ export async function updateContact(m: Membership, id: string, input: ContactInp
 			where: { id },
 			data: {
 				...columns,
+				customFields: custom ? (custom as Prisma.InputJsonValue) : Prisma.DbNull,
 				companyId,
 				emails: { create: emails },
 				phones: { create: phones },

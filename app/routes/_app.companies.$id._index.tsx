@@ -183,7 +183,7 @@ export default function CompanyPage() {
 							description={contacts.length === 0 ? 'No contacts at this company yet.' : `${contacts.length} ${contacts.length === 1 ? 'contact' : 'contacts'}`}
 							actions={
 								c.canEdit ? (
-									<Link to="/contacts/new" className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+									<Link to={`/contacts/new?companyId=${c.id}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
 										<Icon name="plus" className="h-4 w-4" /> Add contact
 									</Link>
 								) : null

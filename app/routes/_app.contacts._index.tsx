@@ -342,7 +342,7 @@ export default function ContactsPage() {
 						<Label htmlFor="pageSize" className="text-muted">
 							Per page
 						</Label>
-						<Select id="pageSize" name="pageSize" defaultValue={String(pageSize)} className="h-8 w-20 py-0" onChange={(e) => submit(e.currentTarget.form)}>
+						<Select id="pageSize" name="pageSize" defaultValue={String(pageSize)} className="h-8 w-24 py-0" onChange={(e) => submit(e.currentTarget.form)}>
 							{PAGE_SIZES.map((s) => (
 								<option key={s} value={s}>
 									{s}

@@ -69,7 +69,7 @@ export async function handleContactForm(request: Request, m: Membership, contact
 	}
 
 	const id = contactId
-		? (await updateContact(m, contactId, input, { defaultCountry }), contactId)
+		? (await updateContact(m, contactId, input, { defaultCountry, customFields }), contactId)
 		: (await createContact(m, input, { defaultCountry })).id
 	if (image) {
 		await prisma.$transaction([

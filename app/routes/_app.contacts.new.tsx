@@ -15,7 +15,11 @@ async function requireCreator(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	return contactFormOptions(await requireCreator(request))
+	const options = await contactFormOptions(await requireCreator(request))
+	// "Add contact" on a company page arrives with ?companyId=.
+	const companyId = new URL(request.url).searchParams.get('companyId')
+	const preset = options.companies.some((c) => c.id === companyId) ? { companyId, emails: [{}], phones: [{}] } : undefined
+	return { options, preset }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,12 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewContact() {
-	const options = useLoaderData<typeof loader>()
+	const { options, preset } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	return (
 		<div className="mx-auto max-w-3xl">
 			<PageHeader title="New contact" back={{ to: '/contacts', label: 'Contacts' }} />
-			<ContactForm options={options} lastResult={actionData?.result} duplicates={actionData?.duplicates} cancelTo="/contacts" submitLabel="Save contact" />
+			<ContactForm options={options} defaultValue={preset} lastResult={actionData?.result} duplicates={actionData?.duplicates} cancelTo="/contacts" submitLabel="Save contact" />
 		</div>
 	)
 }

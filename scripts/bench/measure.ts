@@ -98,13 +98,17 @@ export function formatTable(results: Result[]) {
 
 /** Median per variant (e.g. per search text), slowest first. */
 export function formatBreakdown(result: Result, limit = 20) {
-	const groups = new Map<string, number[]>()
-	for (const s of result.samples) groups.set(s.label, [...(groups.get(s.label) ?? []), s.ms])
+	const groups = new Map<string, Sample[]>()
+	for (const s of result.samples) groups.set(s.label, [...(groups.get(s.label) ?? []), s])
 	return [...groups]
-		.map(([label, ms]) => ({ label, p50: percentile(ms, 50), max: Math.max(...ms), n: ms.length }))
+		.map(([label, samples]) => {
+			const ms = samples.map((s) => s.ms)
+			const failed = samples.filter((s) => s.status !== 200)
+			return { label, p50: percentile(ms, 50), max: Math.max(...ms), n: ms.length, failed: failed.length ? `  ${failed.length} failed (HTTP ${[...new Set(failed.map((s) => s.status))].join('/')})` : '' }
+		})
 		.sort((a, b) => b.p50 - a.p50)
 		.slice(0, limit)
-		.map((g) => `    ${g.label.padEnd(28)} p50 ${fmt(g.p50).padStart(7)} ms   max ${fmt(g.max).padStart(7)} ms   (${g.n})`)
+		.map((g) => `    ${g.label.padEnd(34)} p50 ${fmt(g.p50).padStart(7)} ms   max ${fmt(g.max).padStart(7)} ms   (${g.n})${g.failed}`)
 		.join('\n')
 }
 

@@ -1026,7 +1026,14 @@ function writeChunk(db: Sql, sql: Statements, ws: Workspace, touched: Snap[], ba
 			if (snap.state === 'pending') {
 				const cols = snap.cols as Record<string, unknown>
 				sql.contact.run(snap.id, m.workspaceId, ...CONTACT_COLUMNS.map((c) => sqlValue(c, cols[c])), companyId, m.userId, 'IMPORT', batchId, now, now)
-				const phones = [...snap.newPhones.map((p) => p.phone), snap.cols.whatsapp ?? ''].flatMap((p) => (p ? phoneSearchTokens(p) : []))
+				// The WhatsApp number is usually the mobile: tokenise each number once.
+				const tokens = new Map<string, string[]>()
+				const phones = [...snap.newPhones.map((p) => p.phone), snap.cols.whatsapp ?? ''].flatMap((p) => {
+					if (!p) return []
+					let t = tokens.get(p)
+					if (!t) tokens.set(p, (t = phoneSearchTokens(p)))
+					return t
+				})
 				sql.search.run(
 					snap.id,
 					m.workspaceId,
