@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz'
 // Time zones come from the platform's Intl database (full ICU in Node 20 and every
 // modern browser), so there is nothing to bundle or keep up to date.
 
@@ -38,4 +39,25 @@ export function zoneOffsetLabel(timeZone: string, at = new Date()) {
 		.formatToParts(at)
 		.find((p) => p.type === 'timeZoneName')
 	return part?.value.replace('GMT', 'UTC') || 'UTC'
+}
+
+/** "2026-11-20T09:30" typed in `timeZone` → the UTC instant (for datetime-local inputs). */
+export function wallTimeToUtc(wall: string, timeZone: string): Date | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(wall.trim())
+	if (!m) return null
+	const [, y, mo, d, h = '0', mi = '0'] = m
+	const date = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), timeZone)
+	return Number.isNaN(date.getTime()) ? null : new Date(date.getTime())
+}
+
+/** The UTC instant as "YYYY-MM-DDTHH:mm" wall time in `timeZone` (a datetime-local value). */
+export function utcToWallTime(date: Date | string, timeZone: string) {
+	const z = new TZDate(new Date(date).getTime(), timeZone)
+	const pad = (n: number) => String(n).padStart(2, '0')
+	return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}`
+}
+
+/** Start of the day (00:00) in `timeZone` that contains `date`, as a UTC instant. */
+export function startOfZonedDay(date: Date, timeZone: string) {
+	return wallTimeToUtc(utcToWallTime(date, timeZone).slice(0, 10), timeZone)!
 }
