@@ -8,6 +8,22 @@ import path from 'node:path'
 import { buildMigratedDatabase } from '../tests/setup/db-template.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
+
+/** CPU seconds per thread of this process (Linux): shows the critical path when other work shares the machine. */
+function threadCpu() {
+	const tick = 100 // USER_HZ
+	try {
+		return Object.fromEntries(
+			fs.readdirSync('/proc/self/task').map((tid) => {
+				const fields = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+				const name = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()
+				return [`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) / tick]
+			}),
+		)
+	} catch {
+		return null
+	}
+}
 const BUDGET_S = 20
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Tim', 'Radia', 'Ken', 'Hedy', 'Dennis', 'Sophie']
@@ -101,9 +117,11 @@ try {
 	const m = { userId: user.id, workspaceId, role: 'OWNER' as const, personal: true, hideOthersRecords: false }
 
 	const content = new Uint8Array(fs.readFileSync(csvFile))
+	const cpuBefore = threadCpu()
 	const t0 = performance.now()
 	const { summary } = await runImport(m, { name: 'google-contacts.csv', content })
 	const seconds = (performance.now() - t0) / 1000
+	const cpuAfter = threadCpu()
 	const contacts = await prisma.contact.count({ where: { workspaceId } })
 	const indexed = await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>('SELECT count(*) AS n FROM ContactSearch WHERE workspaceId = ?', workspaceId)
 	await prisma.$disconnect()
@@ -113,6 +131,13 @@ try {
 	const ms = (n: number) => `${(n / 1000).toFixed(1)} s`
 	const tm = summary!.timings
 	console.log(`Phases: load ${ms(tm.load)}, read+validate+match ${ms(tm.classify)}, write ${ms(tm.write)}, search index ${ms(tm.index)}`)
+	if (cpuBefore && cpuAfter) {
+		const main = `${process.pid} ${fs.readFileSync(`/proc/self/task/${process.pid}/comm`, 'utf8').trim()}`
+		const used = Object.entries(cpuAfter).map(([k, v]) => [k, v - (cpuBefore[k] ?? 0)] as const)
+		const mainCpu = used.find(([k]) => k === main)?.[1] ?? 0
+		const others = used.filter(([k]) => k !== main).reduce((sum, [, v]) => sum + v, 0)
+		console.log(`CPU: main thread ${mainCpu.toFixed(1)} s, other threads (validation worker, GC, I/O) ${others.toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(2)}`)
+	}
 	console.log(`Contacts in the database: ${contacts.toLocaleString('en')}, in the search index: ${Number(indexed[0]!.n).toLocaleString('en')}`)
 	console.log(`import ${ROWS.toLocaleString('en')} rows: ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s (budget ${BUDGET_S} s)`)
 	const ok = summary!.status === 'COMPLETED' && c.create === ROWS && contacts === ROWS && seconds <= BUDGET_S

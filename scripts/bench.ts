@@ -58,11 +58,10 @@ const rule = (title: string) => console.log(`\n── ${title} ${'─'.repeat(Ma
 rule('Rapport benchmark')
 console.log(`${new Date().toISOString()} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}) · ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.versions.node}`)
 console.log(`database: ${path.relative(process.cwd(), dbFile)}`)
-// Timings only mean something on an otherwise idle machine; say so when it is not.
-const loadNote = () => {
-	const [one] = os.loadavg()
-	return one! > os.cpus().length * 0.5 ? `⚠️  load average ${one!.toFixed(1)} on ${os.cpus().length} cores: other processes compete for CPU and inflate these figures` : ''
-}
+// Timings only mean something on an otherwise idle machine: read the load before we add our own.
+const idleLoad = os.loadavg()[0]!
+const busy = idleLoad > os.cpus().length * 0.5
+console.log(`load average before starting: ${idleLoad.toFixed(1)}${busy ? `  ⚠️  other processes compete for ${os.cpus().length} cores: figures will be inflated` : ''}`)
 
 // ── 1. the data
 const seedStarted = performance.now()
@@ -171,7 +170,6 @@ try {
 		probe.status === 404 ? (contactsRouteSource ? '/contacts is not in this build: run with --build' : '/contacts is not built yet') : undefined
 
 	rule(`timing: ${warmup} warm-up + ${requests} timed requests per scenario, one at a time`)
-	if (loadNote()) console.log(loadNote())
 	for (const scenario of scenarios) {
 		const skip = scenario.path(0).startsWith('/contacts') ? contactsMissing : undefined
 		if (skip) {
@@ -190,8 +188,7 @@ try {
 
 rule('results')
 console.log(formatTable(results))
-const loadAfter = loadNote()
-if (loadAfter) console.log(`\n${loadAfter}`)
+console.log(`\nload average: ${idleLoad.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (this benchmark adds about 1)${busy ? '  ⚠️  the machine was busy' : ''}`)
 for (const r of results) {
 	if (!r.scenario.label || r.scenario.skip) continue
 	console.log(`\n  ${r.scenario.name}: median per variant, slowest first${r.scenario.note ? ` (${r.scenario.note})` : ''}`)
@@ -240,6 +237,7 @@ fs.writeFileSync(
 			cores: os.cpus().length,
 			node: process.versions.node,
 			seedMs: meta.seedMs,
+			loadBefore: idleLoad,
 			results: results.map((r) => ({ name: r.scenario.name, skip: r.scenario.skip, ...(r.scenario.skip ? {} : summarize(r.samples)) })),
 		},
 		null,

@@ -1,6 +1,9 @@
 // The audit trail: who did what to which record, with before/after values.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
+import { FOLLOW_UP_TYPE_LABELS, type FollowUpType } from '#app/validation/follow-up.ts'
+import { MEDIUM_LABELS, type Medium } from '#app/validation/interaction.ts'
 
 type Db = Pick<Prisma.TransactionClient, 'activityLog'>
 export type Actor = { workspaceId: string; userId: string | null }
@@ -19,7 +22,7 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 export function logActivity(
 	db: Db,
 	actor: Actor,
-	entry: { entityType: 'Contact' | 'Company' | 'Tag' | 'Group' | 'Import'; entityId: string; action: string; diff?: Record<string, unknown> | null },
+	entry: { entityType: 'Contact' | 'Company' | 'Tag' | 'Group' | 'Import' | 'Template'; entityId: string; action: string; diff?: Record<string, unknown> | null },
 ) {
 	return db.activityLog.create({
 		data: { workspaceId: actor.workspaceId, actorId: actor.userId, entityType: entry.entityType, entityId: entry.entityId, action: entry.action, diff: (entry.diff ?? undefined) as Prisma.InputJsonValue | undefined },
@@ -42,7 +45,17 @@ const ACTION_LABELS: Record<string, string> = {
 	deleted: 'Deleted',
 	restored: 'Restored',
 	merged: 'Merged',
+	interaction_logged: 'Logged an interaction',
+	interaction_edited: 'Edited an interaction',
+	interaction_deleted: 'Deleted an interaction',
+	follow_up_created: 'Scheduled a follow-up',
+	follow_up_updated: 'Edited a follow-up',
+	follow_up_rescheduled: 'Rescheduled a follow-up',
+	follow_up_completed: 'Completed a follow-up',
+	follow_up_cancelled: 'Cancelled a follow-up',
+	follow_up_missed: 'Follow-up missed',
 	imported: 'Imported',
+	reset_to_default: 'Restored the default text',
 }
 const FIELD_LABELS: Record<string, string> = {
 	displayName: 'name',
@@ -59,8 +72,15 @@ const FIELD_LABELS: Record<string, string> = {
 	anniversaryMonth: 'anniversary',
 	anniversaryDay: 'anniversary',
 	anniversaryYear: 'anniversary',
+	occurredAt: 'date',
+	durationMinutes: 'duration',
+	nextSteps: 'next steps',
+	dueAt: 'due date',
+	assigneeId: 'assignee',
 }
-const HIDDEN = new Set(['merged', 'mergedInto', 'moved'])
+const HIDDEN = new Set(['merged', 'mergedInto', 'moved', 'interaction', 'followUp'])
+
+const statusLabel = (v: unknown) => (v ? (LEAD_STATUS_LABELS[v as keyof typeof LEAD_STATUS_LABELS] ?? String(v)) : 'No status')
 
 /** A log entry in words: "Merged" + "Ada L. was merged into this contact", "Edited" + "job title, tags". */
 export function describeActivity(action: string, diff: unknown) {
@@ -71,6 +91,133 @@ export function describeActivity(action: string, diff: unknown) {
 	const mergedInto = name(d.mergedInto?.[1])
 	if (mergedFrom) detail = `${mergedFrom} was merged into this contact${detail ? `; changed ${detail}` : ''}`
 	if (mergedInto) detail = `Merged into ${mergedInto}`
-	if (action === 'status_changed' && d.leadStatus) detail = `${d.leadStatus[0] ?? 'none'} → ${d.leadStatus[1] ?? 'none'}`
+	if (action === 'status_changed' && d.leadStatus) detail = `${statusLabel(d.leadStatus[0])} → ${statusLabel(d.leadStatus[1])}`
+	if (action.startsWith('interaction_')) detail = describeInteraction(action, d, detail)
+	if (action.startsWith('follow_up_')) detail = describeFollowUp(action, d, detail)
 	return { label: ACTION_LABELS[action] ?? action, detail }
+}
+
+/** "Phone call: Pricing · changed notes", "In person · follow-up scheduled". */
+function describeInteraction(action: string, d: Record<string, [unknown, unknown]>, changed: string) {
+	const i = (d.interaction?.[1] ?? d.interaction?.[0]) as { medium?: string; subject?: string | null } | null | undefined
+	const what = i?.medium ? [MEDIUM_LABELS[i.medium as Medium] ?? i.medium, i.subject].filter(Boolean).join(': ') : ''
+	const parts = [what, action === 'interaction_edited' && changed ? `changed ${changed}` : '', d.followUp ? 'follow-up scheduled' : '']
+	return parts.filter(Boolean).join(' · ')
+}
+
+/** "Call · Agreed to a demo · logged as an interaction", "Email · changed due date, notes". */
+function describeFollowUp(action: string, d: Record<string, [unknown, unknown]>, changed: string) {
+	const f = d.followUp?.[1] as { type?: string } | null | undefined
+	const type = f?.type ? (FOLLOW_UP_TYPE_LABELS[f.type as FollowUpType] ?? f.type) : ''
+	const outcome = typeof d.outcome?.[1] === 'string' ? d.outcome[1] : ''
+	const parts = [type, action === 'follow_up_updated' && changed ? `changed ${changed}` : '', outcome, d.interactionId ? 'logged as an interaction' : '']
+	return parts.filter(Boolean).join(' · ')
+}
+
+// ───────────────────────── the workspace's log (/settings/activity) ─────────────────────────
+
+export const ACTIVITY_PAGE_SIZE = 50
+/** Deeper than this, narrow the filters: offsets stay bounded. */
+export const ACTIVITY_MAX_PAGE = 200
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+	Contact: 'Contacts',
+	Company: 'Companies',
+	Tag: 'Tags',
+	Group: 'Groups',
+	Import: 'Imports',
+	Template: 'Message templates',
+}
+export type ActivityFilters = { entityType?: string; action?: string; actorId?: string; page?: number }
+
+/** What the filters offer: record types, actions (those with wording) and the workspace's members. */
+export async function activityFilterOptions(workspaceId: string) {
+	const members = await prisma.membership.findMany({ where: { workspaceId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } })
+	return {
+		entityTypes: Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+		actions: Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label })),
+		actors: members.map((mb) => ({ value: mb.user.id, label: mb.user.name })),
+	}
+}
+
+/** Where an entry's record lives in the app (null when it is gone). */
+function recordHref(entityType: string, entityId: string, deleted: boolean) {
+	switch (entityType) {
+		case 'Contact':
+			return deleted ? '/contacts/deleted' : `/contacts/${entityId}`
+		case 'Company':
+			return deleted ? null : `/companies/${entityId}`
+		case 'Tag':
+			return '/settings/tags'
+		case 'Group':
+			return '/settings/groups'
+		case 'Import':
+			return `/contacts/import/${entityId}`
+		case 'Template':
+			return '/settings/templates'
+		default:
+			return null
+	}
+}
+
+/**
+ * The workspace's activity, newest first, filtered and paginated. A REP limited to
+ * their own records sees only their own actions (others' entries name records they
+ * may not see).
+ */
+export async function listWorkspaceActivity(m: { workspaceId: string; userId: string; role: string; hideOthersRecords: boolean }, filters: ActivityFilters, pageSize = ACTIVITY_PAGE_SIZE) {
+	const where: Prisma.ActivityLogWhereInput = {
+		workspaceId: m.workspaceId,
+		...(filters.entityType ? { entityType: filters.entityType } : {}),
+		...(filters.action ? { action: filters.action } : {}),
+		...(filters.actorId ? { actorId: filters.actorId } : {}),
+	}
+	if (m.role === 'REP' && m.hideOthersRecords) where.AND = [{ actorId: m.userId }]
+	const total = await prisma.activityLog.count({ where })
+	const pages = Math.max(1, Math.min(ACTIVITY_MAX_PAGE, Math.ceil(total / pageSize)))
+	const page = Math.min(Math.max(1, filters.page ?? 1), pages)
+	const rows = await prisma.activityLog.findMany({
+		where,
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		skip: (page - 1) * pageSize,
+		take: pageSize,
+		select: { id: true, entityType: true, entityId: true, action: true, diff: true, createdAt: true, actor: { select: { name: true } } },
+	})
+	const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))]
+	const scoped = (type: string) => ({ id: { in: idsOf(type) }, workspaceId: m.workspaceId })
+	const [contacts, companies, tags, groups, imports, templates] = await Promise.all([
+		prisma.contact.findMany({ where: scoped('Contact'), select: { id: true, displayName: true, deletedAt: true } }),
+		prisma.company.findMany({ where: scoped('Company'), select: { id: true, name: true, deletedAt: true } }),
+		prisma.tag.findMany({ where: scoped('Tag'), select: { id: true, name: true } }),
+		prisma.group.findMany({ where: scoped('Group'), select: { id: true, name: true } }),
+		prisma.importBatch.findMany({ where: scoped('Import'), select: { id: true, fileName: true } }),
+		prisma.messageTemplate.findMany({ where: scoped('Template'), select: { id: true, name: true } }),
+	])
+	const records = new Map<string, { name: string; deleted: boolean }>([
+		...contacts.map((c) => [c.id, { name: c.displayName, deleted: Boolean(c.deletedAt) }] as const),
+		...companies.map((c) => [c.id, { name: c.name, deleted: Boolean(c.deletedAt) }] as const),
+		...tags.map((t) => [t.id, { name: t.name, deleted: false }] as const),
+		...groups.map((g) => [g.id, { name: g.name, deleted: false }] as const),
+		...imports.map((i) => [i.id, { name: i.fileName, deleted: false }] as const),
+		...templates.map((t) => [t.id, { name: t.name, deleted: false }] as const),
+	])
+	return {
+		entries: rows.map((r) => {
+			const record = records.get(r.entityId)
+			// A deleted tag, group or template is gone for good: its name lives on in the diff.
+			const diffName = (r.diff as { name?: [unknown, unknown] } | null)?.name?.[0]
+			return {
+				id: r.id,
+				entityType: r.entityType,
+				entityId: r.entityId,
+				recordName: record?.name ?? (typeof diffName === 'string' ? diffName : null),
+				href: record || r.entityType === 'Import' ? recordHref(r.entityType, r.entityId, record?.deleted ?? false) : null,
+				actor: r.actor?.name ?? null,
+				createdAt: r.createdAt,
+				...describeActivity(r.action, r.diff),
+			}
+		}),
+		total,
+		page,
+		pages,
+	}
 }

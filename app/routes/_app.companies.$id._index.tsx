@@ -4,8 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FollowUpCard } from '#app/components/follow-up-list.tsx'
 import { useIsPending } from '#app/components/forms.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
+import { Timeline } from '#app/components/timeline.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -16,6 +18,8 @@ import { Label, Select } from '#app/components/ui/input.tsx'
 import { listActivity } from '#app/models/activity.server.ts'
 import { getCompany, listCompanyContacts, setPrimaryContact, softDeleteCompany } from '#app/models/company.server.ts'
 import { customFieldDisplay, listCustomFields } from '#app/models/custom-field.server.ts'
+import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
+import { getTimeline } from '#app/models/timeline.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -23,6 +27,7 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/time.ts'
 import { SIZE_BAND_LABELS, type SizeBand } from '#app/validation/company.ts'
 import { AUTHORITY_LABELS, LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
+import { parseTimelineParams } from '#app/validation/interaction.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.company.name ?? 'Company'} · Rapport` }]
 
@@ -41,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		listCustomFields(m.workspaceId, 'COMPANY'),
 		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
 	])
+	const followUps = await listRecordFollowUps(m, { companyId: company.id })
+	const timeline = await getTimeline(m, { companyId: company.id, ...parseTimelineParams(new URL(request.url).searchParams) })
 	const { customFields: stored, ...rest } = company
 	return {
 		company: rest,
@@ -49,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		notesHtml: renderMarkdown(company.notes),
 		activity,
 		timezone: user.timezone,
+		timeline,
+		followUps,
 	}
 }
 
@@ -109,7 +118,7 @@ function describeDiff(diff: unknown) {
 }
 
 export default function CompanyPage() {
-	const { company: c, contacts, custom, notesHtml, activity, timezone } = useLoaderData<typeof loader>()
+	const { company: c, contacts, custom, notesHtml, activity, timezone, followUps, timeline } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const primaryPending = useIsPending({ intent: 'set-primary' })
@@ -165,6 +174,11 @@ export default function CompanyPage() {
 							<a href={`tel:${c.phone}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
 								<Icon name="phone" className="h-4 w-4" /> Call
 							</a>
+						) : null}
+						{timeline.canLog ? (
+							<Link to={timeline.logHref} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+								<Icon name="plus" className="h-4 w-4" /> Log interaction
+							</Link>
 						) : null}
 						{c.canEdit ? (
 							<Link to="edit" className={buttonClass({ size: 'sm' })}>
@@ -289,9 +303,11 @@ export default function CompanyPage() {
 							<p className="px-5 py-4 text-sm text-muted">No notes yet.</p>
 						)}
 					</Card>
+					<Timeline timeline={timeline} timezone={timezone} returnTo={`/companies/${c.id}`} />
 				</div>
 
 				<div className="flex min-w-0 flex-col gap-6">
+					<FollowUpCard data={followUps} timeZone={timezone} newHref={`/follow-ups/new?companyId=${c.id}`} allHref={`/follow-ups?companyId=${c.id}&assignee=all`} showContact />
 					<Card>
 						<CardHeader title="Activity" />
 						<ol className="divide-y divide-border" aria-label="Activity">

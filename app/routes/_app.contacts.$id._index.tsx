@@ -2,22 +2,26 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FollowUpCard } from '#app/components/follow-up-list.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
+import { Timeline } from '#app/components/timeline.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
-import { describeActivity, listActivity } from '#app/models/activity.server.ts'
 import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
+import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
+import { getTimeline } from '#app/models/timeline.server.ts'
 import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
+import { parseTimelineParams } from '#app/validation/interaction.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.displayName ?? 'Contact'} · Rapport` }]
@@ -26,20 +30,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, params.id!)
 	if (!contact) throw new Response('Not found', { status: 404 })
-	const [activity, customFields, user] = await Promise.all([
-		listActivity(m.workspaceId, 'Contact', contact.id),
+	const [timeline, customFields, user] = await Promise.all([
+		getTimeline(m, { contactId: contact.id, ...parseTimelineParams(new URL(request.url).searchParams) }),
 		listCustomFields(m.workspaceId, 'CONTACT'),
 		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
 	])
+	const followUps = await listRecordFollowUps(m, { contactId: contact.id })
 	const values = (contact.customFields as Record<string, unknown> | null) ?? {}
 	return {
 		contact: { ...contact, customFields: undefined },
 		pictureSrc: contactPictureSrc(contact),
 		notesHtml: renderMarkdown(contact.notes),
 		custom: customFields.filter((d) => values[d.key] != null && values[d.key] !== '').map((d) => ({ label: d.label, value: String(values[d.key]) })),
-		activity: activity.map((a) => ({ id: a.id, actor: a.actor?.name ?? 'Someone', createdAt: a.createdAt, ...describeActivity(a.action, a.diff) })),
+		timeline,
 		timezone: user.timezone,
 		editable: canEdit(m, contact),
+		followUps,
 	}
 }
 
@@ -66,7 +72,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ContactPage() {
-	const { contact: c, pictureSrc, notesHtml, custom, activity, timezone, editable } = useLoaderData<typeof loader>()
+	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const primaryEmail = c.emails[0]?.email
 	const primaryPhone = c.phones[0]?.phone
@@ -108,6 +114,11 @@ export default function ContactPage() {
 							<a href={`tel:${primaryPhone}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
 								<Icon name="phone" className="h-4 w-4" /> Call
 							</a>
+						) : null}
+						{timeline.canLog ? (
+							<Link to={timeline.logHref} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+								<Icon name="plus" className="h-4 w-4" /> Log interaction
+							</Link>
 						) : null}
 						{editable ? (
 							<Link to="edit" className={buttonClass({ size: 'sm' })}>
@@ -164,6 +175,7 @@ export default function ContactPage() {
 								</Fact>
 							))}
 							<Fact label="Source">{SOURCE_LABELS[c.source]}</Fact>
+							<Fact label="Last contacted">{c.lastContactedAt ? formatDateTime(c.lastContactedAt, timezone) : 'Never'}</Fact>
 							<Fact label="Owner">{c.owner?.name ?? '—'}</Fact>
 							<Fact label="Added">{formatDateTime(c.createdAt, timezone)}</Fact>
 						</dl>
@@ -176,8 +188,10 @@ export default function ContactPage() {
 							<p className="px-5 py-4 text-sm text-muted">No notes yet.</p>
 						)}
 					</Card>
+					<Timeline timeline={timeline} timezone={timezone} returnTo={`/contacts/${c.id}`} />
 				</div>
 				<div className="flex flex-col gap-6">
+					<FollowUpCard data={followUps} timeZone={timezone} newHref={`/follow-ups/new?contactId=${c.id}`} allHref={`/follow-ups?contactId=${c.id}&assignee=all`} />
 					<Card>
 						<CardHeader title="Company" />
 						<div className="px-5 py-4 text-sm">
@@ -190,23 +204,6 @@ export default function ContactPage() {
 							)}
 							{c.company?.domain ? <p className="text-muted">{c.company.domain}</p> : null}
 						</div>
-					</Card>
-					<Card>
-						<CardHeader title="Activity" />
-						<ol className="divide-y divide-border">
-							{activity.length === 0 ? <li className="px-5 py-4 text-sm text-muted">No changes recorded yet.</li> : null}
-							{activity.map((a) => (
-								<li key={a.id} className="px-5 py-3 text-sm">
-									<p>
-										<span className="font-medium">{a.actor}</span> · {a.label}
-									</p>
-									{a.detail ? <p className="text-muted">{a.detail}</p> : null}
-									<time className="text-xs text-muted" dateTime={String(a.createdAt)}>
-										{formatDateTime(a.createdAt, timezone)}
-									</time>
-								</li>
-							))}
-						</ol>
 					</Card>
 					<div className="flex flex-wrap gap-2">
 						<a href={`/contacts/${c.id}.vcf`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>

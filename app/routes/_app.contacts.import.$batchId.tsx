@@ -145,18 +145,7 @@ export default function ImportBatchPage() {
 
 				{batch.rejected ? (
 					<Card>
-						<CardHeader
-							title="Rejected rows"
-							description="These rows were not imported. Fix them in your file and import it again: rows already imported are recognised and skipped."
-							actions={
-								batch.rejectedKept ? (
-									<a href={`/contacts/import/${batch.id}/rejected.csv`} download className={buttonClass({ variant: 'secondary', size: 'sm' })}>
-										<Icon name="download" className="h-4 w-4" />
-										Rejected rows (CSV)
-									</a>
-								) : null
-							}
-						/>
+						<CardHeader title="Rejected rows" description="These rows were not imported. Fix them in your file and import it again: rows already imported are recognised and skipped." />
 						<ul className="divide-y divide-border text-sm">
 							{batch.rejectedRows.map((r) => (
 								<li key={r.line} className="flex gap-3 px-5 py-2">
@@ -165,7 +154,15 @@ export default function ImportBatchPage() {
 								</li>
 							))}
 							{batch.rejected > batch.rejectedRows.length ? (
-								<li className="px-5 py-2 text-muted">and {(batch.rejected - batch.rejectedRows.length).toLocaleString('en')} more (all in the CSV download)</li>
+								<li className="px-5 py-2 text-muted">and {(batch.rejected - batch.rejectedRows.length).toLocaleString('en')} more</li>
+							) : null}
+							{batch.rejectedKept ? (
+								<li className="px-5 py-2.5">
+									<a href={`/contacts/import/${batch.id}/rejected.csv`} download className="inline-flex items-center gap-2 font-medium text-link hover:underline">
+										<Icon name="download" className="h-4 w-4" />
+										Download the rejected rows (CSV, with the reasons)
+									</a>
+								</li>
 							) : null}
 						</ul>
 					</Card>

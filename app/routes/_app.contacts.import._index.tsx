@@ -192,8 +192,11 @@ function UploadCard({ lastResult }: { lastResult: Parameters<typeof useZodForm>[
 					</div>
 				</Form>
 				<details className="group rounded-md border border-border bg-subtle/40 px-4 py-3 text-sm">
-					<summary className="cursor-pointer font-medium text-fg">Where do I find my export?</summary>
-					<ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-muted">
+					<summary className="flex cursor-pointer list-none items-center gap-2 font-medium text-fg [&::-webkit-details-marker]:hidden">
+						<Icon name="chevron-right" className="h-4 w-4 text-muted transition-transform group-open:rotate-90" />
+						Where do I find my export?
+					</summary>
+					<ul className="mt-2 flex list-disc flex-col gap-1 pl-11 text-muted">
 						<li>
 							<span className="text-fg">Google Contacts:</span> Export → Google CSV (or vCard).
 						</li>
@@ -224,6 +227,13 @@ function PreviewForm({ preview, token, customFields, error }: { preview: ImportP
 	const refreshing = busy && navigation.formData?.get('intent') === 'preview'
 	const toImport = preview.counts.create + preview.counts.update
 	const fieldGroups = [...new Set<string>(IMPORT_FIELDS.map((f) => f.group))]
+	// Exports carry dozens of columns nobody filled: those wait, folded, below the others.
+	const emptyColumns = (preview.headers ?? []).map((header, i) => ({ index: i, header, sample: '', field: preview.mapping?.[i] ?? '' })).filter((c) => !preview.samples?.[c.index] && !c.field)
+	const onMappingChange = (form: HTMLFormElement) => {
+		const formData = new FormData(form)
+		formData.set('intent', 'preview')
+		submit(formData, { method: 'post', preventScrollReset: true })
+	}
 	return (
 		<Form method="post" className="flex flex-col gap-6" aria-busy={refreshing || undefined}>
 			<input type="hidden" name="token" value={token} />
@@ -267,67 +277,21 @@ function PreviewForm({ preview, token, customFields, error }: { preview: ImportP
 							</Button>
 						}
 					/>
-					<div className="overflow-x-auto">
-						<table className="w-full text-sm">
-							<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
-								<tr>
-									<th scope="col" className="px-5 py-2">
-										Column in your file
-									</th>
-									<th scope="col" className="hidden px-3 py-2 sm:table-cell">
-										Example
-									</th>
-									<th scope="col" className="px-5 py-2 sm:w-72">
-										Imports as
-									</th>
-								</tr>
-							</thead>
-							<tbody className="divide-y divide-border">
-								{preview.headers.map((header, i) => (
-									<tr key={i} className={preview.mapping![i] ? '' : 'text-muted'}>
-										<th scope="row" className="px-5 py-1.5 text-left font-medium">
-											<span className="block break-words">{header || `Column ${i + 1}`}</span>
-											<span className="block truncate text-xs font-normal text-muted sm:hidden">{preview.samples?.[i]}</span>
-										</th>
-										<td className="hidden max-w-64 truncate px-3 py-1.5 text-muted sm:table-cell">{preview.samples?.[i] || <span aria-hidden="true">—</span>}</td>
-										<td className="px-5 py-1.5">
-											<Select
-												name={`mapping[${i}]`}
-												defaultValue={preview.mapping![i]}
-												aria-label={`Column “${header || i + 1}” imports as`}
-												className="h-8 py-0"
-												onChange={(e) => {
-													const formData = new FormData(e.currentTarget.form!)
-													formData.set('intent', 'preview')
-													submit(formData, { method: 'post', preventScrollReset: true })
-												}}
-											>
-												<option value="">Don’t import</option>
-												{fieldGroups.map((group) => (
-													<optgroup key={group} label={group}>
-														{IMPORT_FIELDS.filter((f) => f.group === group).map((f) => (
-															<option key={f.key} value={f.key}>
-																{f.label}
-															</option>
-														))}
-													</optgroup>
-												))}
-												{customFields.length ? (
-													<optgroup label="Custom fields">
-														{customFields.map((f) => (
-															<option key={f.key} value={`custom:${f.key}`}>
-																{f.label}
-															</option>
-														))}
-													</optgroup>
-												) : null}
-											</Select>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+					<MappingTable
+						columns={preview.headers.map((header, i) => ({ index: i, header, sample: preview.samples?.[i] ?? '', field: preview.mapping![i] ?? '' })).filter((c) => c.sample || c.field)}
+						fieldGroups={fieldGroups}
+						customFields={customFields}
+						onChange={onMappingChange}
+					/>
+					{emptyColumns.length ? (
+						<details className="group border-t border-border">
+							<summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm text-muted hover:bg-subtle/60 [&::-webkit-details-marker]:hidden">
+								<Icon name="chevron-right" className="h-4 w-4 transition-transform group-open:rotate-90" />
+								{emptyColumns.length} {emptyColumns.length === 1 ? 'column is' : 'columns are'} empty in the first rows and not imported
+							</summary>
+							<MappingTable columns={emptyColumns} fieldGroups={fieldGroups} customFields={customFields} onChange={onMappingChange} />
+						</details>
+					) : null}
 				</Card>
 			) : null}
 
@@ -365,6 +329,72 @@ function PreviewForm({ preview, token, customFields, error }: { preview: ImportP
 				{toImport === 0 ? <p className="text-sm text-muted">Nothing new to import from this file.</p> : null}
 			</div>
 		</Form>
+	)
+}
+
+type Column = { index: number; header: string; sample: string; field: string }
+
+function MappingTable({
+	columns,
+	fieldGroups,
+	customFields,
+	onChange,
+}: {
+	columns: Column[]
+	fieldGroups: string[]
+	customFields: Array<{ key: string; label: string }>
+	onChange: (form: HTMLFormElement) => void
+}) {
+	return (
+		<table className="w-full table-fixed text-sm">
+			<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+				<tr>
+					<th scope="col" className="w-[45%] px-4 py-2 sm:w-auto sm:px-5">
+						Column in your file
+					</th>
+					<th scope="col" className="hidden w-[35%] px-3 py-2 sm:table-cell">
+						Example
+					</th>
+					<th scope="col" className="w-[55%] px-4 py-2 sm:w-64 sm:px-5">
+						Imports as
+					</th>
+				</tr>
+			</thead>
+			<tbody className="divide-y divide-border">
+				{columns.map(({ index, header, sample, field }) => (
+					<tr key={index} className={field ? '' : 'text-muted'}>
+						<th scope="row" className="px-4 py-1.5 text-left font-medium sm:px-5">
+							<span className="block break-words">{header || `Column ${index + 1}`}</span>
+							{sample ? <span className="block truncate text-xs font-normal text-muted sm:hidden">{sample}</span> : null}
+						</th>
+						<td className="hidden truncate px-3 py-1.5 text-muted sm:table-cell">{sample || <span aria-hidden="true">—</span>}</td>
+						<td className="px-4 py-1.5 sm:px-5">
+							<Select name={`mapping[${index}]`} defaultValue={field} aria-label={`Column “${header || index + 1}” imports as`} className="h-8 py-0" onChange={(e) => onChange(e.currentTarget.form!)}>
+								<option value="">Don’t import</option>
+								{fieldGroups.map((group) => (
+									<optgroup key={group} label={group}>
+										{IMPORT_FIELDS.filter((f) => f.group === group).map((f) => (
+											<option key={f.key} value={f.key}>
+												{f.label}
+											</option>
+										))}
+									</optgroup>
+								))}
+								{customFields.length ? (
+									<optgroup label="Custom fields">
+										{customFields.map((f) => (
+											<option key={f.key} value={`custom:${f.key}`}>
+												{f.label}
+											</option>
+										))}
+									</optgroup>
+								) : null}
+							</Select>
+						</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
 	)
 }
 

@@ -1,26 +1,29 @@
 // The signed-in shell: sidebar (a drawer on phones, driven by a checkbox so it
 // works without JS), top bar with the user menu, and the page.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Icon, type IconName } from '#app/components/ui/icon.tsx'
+import { countOverdueFollowUps } from '#app/models/follow-up.server.ts'
+import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import type { RootLoader } from '#app/root.tsx'
 import { cn } from '#app/utils/misc.ts'
-import { requireUserId } from '#app/utils/session.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUserId(request)
-	return null
+	const m = await requireMembership(request)
+	// The sidebar's "overdue follow-ups" badge: one indexed count.
+	return { overdueFollowUps: await countOverdueFollowUps(m), canLog: canCreate(m) }
 }
 
 const NAV: Array<{ to: string; label: string; icon: IconName }> = [
 	{ to: '/dashboard', label: 'Dashboard', icon: 'home' },
+	{ to: '/follow-ups', label: 'Follow-ups', icon: 'calendar-clock' },
 	{ to: '/contacts', label: 'Contacts', icon: 'users' },
 	{ to: '/companies', label: 'Companies', icon: 'building' },
 ]
 
-function NavItem({ to, label, icon }: { to: string; label: string; icon: IconName }) {
+function NavItem({ to, label, icon, badge }: { to: string; label: string; icon: IconName; badge?: number }) {
 	return (
 		<NavLink
 			to={to}
@@ -31,6 +34,12 @@ function NavItem({ to, label, icon }: { to: string; label: string; icon: IconNam
 		>
 			<Icon name={icon} className="h-4 w-4" />
 			{label}
+			{badge ? (
+				<span className="ml-auto rounded-full bg-danger-soft px-1.5 text-xs font-semibold text-danger-text tabular-nums" title={`${badge} overdue`}>
+					{badge}
+					<span className="sr-only"> overdue</span>
+				</span>
+			) : null}
 		</NavLink>
 	)
 }
@@ -38,6 +47,7 @@ function NavItem({ to, label, icon }: { to: string; label: string; icon: IconNam
 export default function AppShell() {
 	const root = useRouteLoaderData<RootLoader>('root')
 	const user = root?.user
+	const shell = useLoaderData<typeof loader>()
 	return (
 		<div className="min-h-dvh">
 			<input type="checkbox" id="nav-toggle" className="peer sr-only" aria-hidden="true" tabIndex={-1} />
@@ -50,7 +60,7 @@ export default function AppShell() {
 				</div>
 				<nav className="flex flex-1 flex-col gap-1 p-3">
 					{NAV.map((item) => (
-						<NavItem key={item.to} {...item} />
+						<NavItem key={item.to} {...item} badge={item.to === '/follow-ups' ? shell?.overdueFollowUps : undefined} />
 					))}
 				</nav>
 				<div className="border-t border-border p-3">
@@ -69,7 +79,15 @@ export default function AppShell() {
 					<div className="md:hidden">
 						<Logo />
 					</div>
-					<div className="ml-auto">{user ? <UserMenu user={user} /> : null}</div>
+					<div className="ml-auto flex items-center gap-2">
+						{shell?.canLog ? (
+							<NavLink to="/interactions/new" end className="inline-flex h-9 items-center gap-2 rounded-md bg-accent px-3 text-sm font-medium text-accent-fg shadow-sm hover:bg-accent-hover" title="Log interaction">
+								<Icon name="plus" className="h-4 w-4" />
+								<span className="sr-only sm:not-sr-only">Log interaction</span>
+							</NavLink>
+						) : null}
+						{user ? <UserMenu user={user} /> : null}
+					</div>
 				</header>
 				<main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
 					<Outlet />

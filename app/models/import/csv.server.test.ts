@@ -83,6 +83,7 @@ describe('recognising exports', () => {
 		const { source, mapping, csv, rows } = mapped('outlook-contacts.csv')
 		expect(source).toBe('outlook')
 		expect(mapping[csv.headers.indexOf('Title')]).toBe('')
+		expect(['E-mail Type', 'E-mail 2 Type', 'E-mail Display Name'].map((h) => mapping[csv.headers.indexOf(h)])).toEqual(['', '', ''])
 		expect(rows[0]).toMatchObject({ firstName: 'Barbara', jobTitle: 'Principal Scientist', birthday: '11/7/1989', tags: ['Clients', 'VIP'], city: 'Cambridge' })
 		expect(rows[0]!.phones).toEqual([
 			{ value: '(617) 555-0140', label: 'work' },

@@ -348,6 +348,8 @@ export function autoMapping(headers: string[], source: SourceFormat, customField
 			if (hit) return hit[1]
 		}
 		if (source === 'outlook' && key in OUTLOOK) return OUTLOOK[key]!
+		// Outlook's "E-mail 2 Type" is SMTP, not a label; its display names repeat the address.
+		if (source === 'outlook' && /^email\d?(type|displayname)$/.test(key)) return ''
 		if (source === 'linkedin' && key in LINKEDIN) return LINKEDIN[key]!
 		return custom.get(key) ?? generic(key) ?? ''
 	})

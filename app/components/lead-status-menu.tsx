@@ -1,0 +1,136 @@
+// The lead status as a badge that opens a small menu of statuses: one click on a
+// status saves it. The menu is an HTML popover (no JS needed to open it) and each
+// status a submit button of a real form posted to /leads, which redirects back.
+// With JS the form goes through a fetcher: no page load, the badge updates at once.
+import { useFetcher, useLocation } from '@remix-run/react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Icon } from '#app/components/ui/icon.tsx'
+import { cn } from '#app/utils/misc.ts'
+import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
+
+export type LeadStatusValue = (typeof LEAD_STATUSES)[number]
+
+export const LEAD_STATUS_TONE = { NEW: 'accent', INTERESTED: 'warning', NOT_INTERESTED: 'neutral', CONVERTED: 'success' } as const
+const DOT: Record<LeadStatusValue, string> = {
+	NEW: 'bg-link',
+	INTERESTED: 'bg-warning-text',
+	NOT_INTERESTED: 'bg-muted',
+	CONVERTED: 'bg-success-text',
+}
+
+/** The read-only badge (also what the menu's button looks like). */
+export function LeadStatusBadge({ status, className }: { status: LeadStatusValue; className?: string }) {
+	return (
+		<Badge tone={LEAD_STATUS_TONE[status]} className={className}>
+			{LEAD_STATUS_LABELS[status]}
+		</Badge>
+	)
+}
+
+/** The DOM id of a record's menu button: the no-JS redirect scrolls back to it. */
+export const leadStatusAnchor = (entity: 'contact' | 'company', id: string) => `lead-${entity}-${id}`
+
+export function LeadStatusMenu({
+	entity,
+	id,
+	name,
+	status,
+	editable,
+	className,
+}: {
+	entity: 'contact' | 'company'
+	id: string
+	name: string
+	status: LeadStatusValue | null
+	editable: boolean
+	className?: string
+}) {
+	const fetcher = useFetcher<{ ok: boolean }>()
+	const location = useLocation()
+	const popover = useRef<HTMLDivElement>(null)
+	const popoverId = `${useId().replace(/:/g, '')}-lead-status`
+	// Only a hydrated page asks for a JSON answer; without JS the action redirects back.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
+	const pending = fetcher.formData?.get('status')
+	const shown = (pending === undefined || pending === null ? status : pending || null) as LeadStatusValue | null
+
+	if (!editable) return shown ? <LeadStatusBadge status={shown} className={className} /> : null
+	const anchor = `--${popoverId}`
+	return (
+		<>
+			<button
+				type="button"
+				id={leadStatusAnchor(entity, id)}
+				{...{ popovertarget: popoverId }}
+				style={{ anchorName: anchor } as React.CSSProperties}
+				className={cn(
+					'group inline-flex cursor-pointer items-center gap-1 rounded-full text-xs font-medium whitespace-nowrap focus-visible:outline-2',
+					shown ? '' : 'border border-dashed border-border px-2 py-0.5 text-muted hover:border-muted hover:text-fg',
+					className,
+				)}
+				aria-label={`Lead status of ${name}: ${shown ? LEAD_STATUS_LABELS[shown] : 'none'}. Change`}
+			>
+				{shown ? (
+					<Badge tone={LEAD_STATUS_TONE[shown]} className="gap-1 pr-1.5">
+						{LEAD_STATUS_LABELS[shown]}
+						<Icon name="chevron-down" className="h-3 w-3 opacity-70" />
+					</Badge>
+				) : (
+					<>
+						Set status
+						<Icon name="chevron-down" className="h-3 w-3" />
+					</>
+				)}
+			</button>
+			<div
+				ref={popover}
+				id={popoverId}
+				{...{ popover: 'auto' }}
+				// Beside the button where CSS anchor positioning exists; centred on screen elsewhere.
+				style={{ positionAnchor: anchor } as React.CSSProperties}
+				className={cn(
+					'w-52 rounded-lg border border-border bg-surface p-1 text-fg shadow-lg backdrop:bg-transparent',
+					'supports-[position-area:bottom]:m-0 supports-[position-area:bottom]:mt-1 supports-[position-area:bottom]:[inset:auto] supports-[position-area:bottom]:[position-area:bottom_span-right] supports-[position-area:bottom]:[position-try-fallbacks:flip-block,flip-inline]',
+				)}
+			>
+				<fetcher.Form
+					method="post"
+					action="/leads"
+					onSubmit={() => {
+						;(popover.current as (HTMLDivElement & { hidePopover?: () => void }) | null)?.hidePopover?.()
+					}}
+				>
+					<input type="hidden" name="entity" value={entity} />
+					<input type="hidden" name="id" value={id} />
+					<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+					{hydrated ? <input type="hidden" name="js" value="1" /> : null}
+					<p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-muted">
+						Lead status <span className="sr-only">of {name}</span>
+					</p>
+					<ul>
+						{[...LEAD_STATUSES, null].map((s) => {
+							const current = s === shown
+							return (
+								<li key={s ?? 'none'}>
+									<button
+										type="submit"
+										name="status"
+										value={s ?? ''}
+										aria-current={current || undefined}
+										className={cn('flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-subtle', current && 'font-medium')}
+									>
+										<span aria-hidden="true" className={cn('h-2 w-2 shrink-0 rounded-full', s ? DOT[s] : 'border border-muted')} />
+										<span className="flex-1">{s ? LEAD_STATUS_LABELS[s] : 'No status'}</span>
+										{current ? <Icon name="check" className="h-4 w-4 text-link" /> : null}
+									</button>
+								</li>
+							)
+						})}
+					</ul>
+				</fetcher.Form>
+			</div>
+		</>
+	)
+}
