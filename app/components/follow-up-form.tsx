@@ -3,13 +3,13 @@
 // the same Zod schema on both sides; due times are typed in the user's zone.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { CheckboxField, ErrorList, Field, SelectField, SubmitButton, TextareaField, useIsPending, useZodForm } from './forms.tsx'
 import { TYPE_ICONS } from './follow-up-list.tsx'
 import { buttonClass } from './ui/button.tsx'
 import { Icon } from './ui/icon.tsx'
 import { cn } from '#app/utils/misc.ts'
-import { zoneOffsetLabel } from '#app/utils/time.ts'
+import { utcToWallTime, zoneOffsetLabel } from '#app/utils/time.ts'
 import {
 	cancelFollowUpSchema,
 	completeFollowUpSchema,
@@ -26,6 +26,18 @@ type LastResult = SubmissionResult<string[]> | null | undefined
 
 function zoneHint(timeZone: string) {
 	return `Your time zone: ${timeZone.replace(/_/g, ' ')} (${zoneOffsetLabel(timeZone)}).`
+}
+
+/** One-tap due dates at 09:00 the user's time: tomorrow, in 3 days, in a week, in 2 weeks. */
+function quickDues(timeZone: string, now: Date) {
+	const [y, m, d] = utcToWallTime(now, timeZone).slice(0, 10).split('-').map(Number)
+	const day = (n: number) => new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10)
+	return [
+		{ label: 'Tomorrow', days: 1 },
+		{ label: 'In 3 days', days: 3 },
+		{ label: 'Next week', days: 7 },
+		{ label: 'In 2 weeks', days: 14 },
+	].map((q) => ({ label: q.label, value: `${day(q.days)}T09:00` }))
 }
 
 /** Schedule a follow-up, or edit one (type, due time, assignee, notes). */
@@ -57,6 +69,9 @@ export function FollowUpForm({
 	const schema = useMemo(() => followUpFormSchema({ timeZone, unchanged }), [timeZone, unchanged])
 	const [form, fields] = useZodForm(schema, { id: intent ? `follow-up-${intent}` : 'follow-up', lastResult, defaultValue: { ...defaultValue, assigneeId: defaultValue.assigneeId ?? me } })
 	const pending = useIsPending({ intent })
+	// The shortcuts need JS to fill the field; without it, the field is typed.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	return (
 		<Form method="post" className="flex flex-col gap-5" {...getFormProps(form)}>
 			{intent ? <input type="hidden" name="intent" value={intent} /> : null}
@@ -82,7 +97,24 @@ export function FollowUpForm({
 				<ErrorList id={fields.type.errorId} errors={fields.type.errors} />
 			</fieldset>
 			<div className="grid gap-4 sm:grid-cols-2">
-				<Field label="Due" hint={zoneHint(timeZone)} errors={fields.dueAt.errors} inputProps={{ ...getInputProps(fields.dueAt, { type: 'datetime-local' }), step: 60 }} />
+				<div className="flex flex-col gap-2">
+					<Field label="Due" hint={zoneHint(timeZone)} errors={fields.dueAt.errors} inputProps={{ ...getInputProps(fields.dueAt, { type: 'datetime-local' }), step: 60 }} />
+					{hydrated ? (
+						<div className="flex flex-wrap gap-1.5" role="group" aria-label="Quick due dates">
+							{quickDues(timeZone, new Date()).map((q) => (
+								<button
+									key={q.label}
+									type="button"
+									title={q.value.replace('T', ' ')}
+									onClick={() => form.update({ name: fields.dueAt.name, value: q.value })}
+									className="rounded-full border border-border px-2.5 py-0.5 text-xs text-muted hover:bg-subtle hover:text-fg"
+								>
+									{q.label}
+								</button>
+							))}
+						</div>
+					) : null}
+				</div>
 				{assignees.length > 1 ? (
 					<SelectField
 						label="Assigned to"
@@ -113,8 +145,21 @@ export function FollowUpForm({
 }
 
 /** Complete with an outcome and notes, optionally logging it as an interaction. */
-export function CompleteFollowUpForm({ lastResult, action, redirectTo, className }: { lastResult?: LastResult; action?: string; redirectTo?: string; className?: string }) {
-	const [form, fields] = useZodForm(completeFollowUpSchema, { id: 'follow-up-complete', lastResult, defaultValue: { logInteraction: 'on' } })
+export function CompleteFollowUpForm({
+	lastResult,
+	defaultNotes,
+	action,
+	redirectTo,
+	className,
+}: {
+	lastResult?: LastResult
+	/** The follow-up's own notes, kept (and editable) rather than silently replaced. */
+	defaultNotes?: string | null
+	action?: string
+	redirectTo?: string
+	className?: string
+}) {
+	const [form, fields] = useZodForm(completeFollowUpSchema, { id: 'follow-up-complete', lastResult, defaultValue: { logInteraction: 'on', notes: defaultNotes ?? '' } })
 	const pending = useIsPending({ intent: 'complete' })
 	return (
 		<Form method="post" action={action} className={cn('flex flex-col gap-4', className)} {...getFormProps(form)}>

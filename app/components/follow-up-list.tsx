@@ -103,11 +103,11 @@ export function DueTime({ item, now, timeZone, timeOnly }: { item: Pick<FollowUp
 	const late = state === 'OVERDUE' || state === 'MISSED'
 	return (
 		<span className="inline-flex flex-wrap items-baseline gap-x-1.5 text-sm tabular-nums">
-			<time dateTime={new Date(item.dueAt).toISOString()} className="text-fg">
+			<time dateTime={new Date(item.dueAt).toISOString()} className="whitespace-nowrap text-fg">
 				{timeOnly ? formatTime(item.dueAt, timeZone) : formatDue(item.dueAt, now, timeZone)}
 			</time>
 			{item.status === 'PENDING' || item.status === 'MISSED' ? (
-				<span className={cn('text-xs', late ? 'font-medium text-danger-text' : 'text-muted')}>{relativeDue(item.dueAt, now, timeZone)}</span>
+				<span className={cn('whitespace-nowrap text-xs', late ? 'font-medium text-danger-text' : 'text-muted')}>{relativeDue(item.dueAt, now, timeZone)}</span>
 			) : null}
 		</span>
 	)
@@ -164,7 +164,8 @@ export function FollowUpRow({ item, now, timeZone, showAssignee, timeOnly, actio
 									Complete
 								</Link>
 								<Link to={`/follow-ups/${item.id}#reschedule`} className={buttonClass({ variant: 'ghost', size: 'sm', className: 'h-8 px-2.5 text-muted' })} aria-label={`Reschedule follow-up with ${item.contact?.displayName ?? item.company?.name ?? ''}`}>
-									Reschedule
+									<Icon name="calendar-clock" className="h-4 w-4 sm:hidden" />
+									<span className="hidden sm:inline">Reschedule</span>
 								</Link>
 							</>
 						) : (

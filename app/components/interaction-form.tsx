@@ -84,7 +84,7 @@ export function InteractionForm({
 						hint={`Anyone at ${target.company?.name}, or the company in general.`}
 						errors={fields.contactId.errors}
 						selectProps={getSelectProps(fields.contactId)}
-						options={[{ value: '', label: `${target.company?.name} (no one in particular)` }, ...people.map((p) => ({ value: p.id, label: p.displayName }))]}
+						options={[{ value: '', label: 'No one in particular' }, ...people.map((p) => ({ value: p.id, label: p.displayName }))]}
 					/>
 				) : null}
 				<fieldset className="sm:col-span-2" aria-describedby={fields.medium.errors ? `${fields.medium.id}-error` : undefined}>

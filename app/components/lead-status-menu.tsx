@@ -122,7 +122,11 @@ export function LeadStatusMenu({
 										className={cn('flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-subtle', current && 'font-medium')}
 									>
 										<span aria-hidden="true" className={cn('h-2 w-2 shrink-0 rounded-full', s ? DOT[s] : 'border border-muted')} />
-										<span className="flex-1">{s ? LEAD_STATUS_LABELS[s] : 'No status'}</span>
+										{/* "Set to …": the button's name says what it does (and its text never equals the badge's). */}
+										<span className="flex-1">
+											<span className="sr-only">Set to </span>
+											{s ? LEAD_STATUS_LABELS[s] : 'No status'}
+										</span>
 										{current ? <Icon name="check" className="h-4 w-4 text-link" /> : null}
 									</button>
 								</li>

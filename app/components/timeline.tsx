@@ -59,7 +59,7 @@ function When({ at, timezone, prefix }: { at: Date | string; timezone: string; p
 
 function Heading({ children, at, timezone, prefix }: { children: ReactNode; at: Date | string; timezone: string; prefix?: string }) {
 	return (
-		<div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5">
+		<div className="flex flex-col gap-0.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-x-3">
 			<p className="min-w-0 break-words">{children}</p>
 			<When at={at} timezone={timezone} prefix={prefix} />
 		</div>
@@ -117,7 +117,7 @@ function Entry({ entry, timezone, returnTo }: { entry: TimelineEntry; timezone: 
 					<span className="font-medium">{MEDIUM_LABELS[entry.medium]}</span>
 					{entry.subject ? <span className="text-fg"> · {entry.subject}</span> : null}
 				</Heading>
-				<Byline parts={[entry.who, <WithWhom key="with" contact={entry.contact} />, entry.durationMinutes != null ? duration(entry.durationMinutes) : null]} />
+				<Byline parts={[entry.who, entry.contact ? <WithWhom key="with" contact={entry.contact} /> : null, entry.durationMinutes != null ? duration(entry.durationMinutes) : null]} />
 				{entry.notesHtml ? <div className="prose-notes mt-2 break-words" dangerouslySetInnerHTML={{ __html: entry.notesHtml }} /> : null}
 				{entry.outcome ? <Labelled label="Outcome">{entry.outcome}</Labelled> : null}
 				{entry.nextSteps ? (
@@ -150,7 +150,7 @@ function Entry({ entry, timezone, returnTo }: { entry: TimelineEntry; timezone: 
 				<Byline
 					parts={[
 						entry.who ? `for ${entry.who}` : null,
-						<WithWhom key="with" contact={entry.contact} />,
+						entry.contact ? <WithWhom key="with" contact={entry.contact} /> : null,
 						entry.state === 'completed' ? `was due ${formatDateTime(entry.dueAt, timezone)}` : null,
 					]}
 				/>
@@ -176,7 +176,7 @@ export function Timeline({ timeline, timezone, returnTo }: { timeline: TimelineD
 	const notice = new URLSearchParams(useLocation().search).get('interaction')
 	const all = timeline.kinds.length === TIMELINE_KINDS.length
 	const filters: Array<{ label: string; kinds: TimelineKind[] | null; current: boolean }> = [
-		{ label: 'Everything', kinds: null, current: all },
+		{ label: 'All', kinds: null, current: all },
 		...TIMELINE_KINDS.map((k) => ({ label: TIMELINE_KIND_LABELS[k], kinds: [k], current: !all && timeline.kinds.length === 1 && timeline.kinds[0] === k })),
 	]
 	const message = notice ? NOTICES[notice] : null
@@ -197,7 +197,7 @@ export function Timeline({ timeline, timezone, returnTo }: { timeline: TimelineD
 					<Alert tone="success">{message}</Alert>
 				</div>
 			) : null}
-			<nav aria-label="Show on the timeline" className="flex flex-wrap gap-2 border-b border-border px-5 py-3">
+			<nav aria-label="Show on the timeline" className="flex flex-wrap gap-1.5 border-b border-border px-4 py-3 sm:gap-2 sm:px-5">
 				{filters.map((f) => (
 					<Link
 						key={f.label}
@@ -205,7 +205,7 @@ export function Timeline({ timeline, timezone, returnTo }: { timeline: TimelineD
 						preventScrollReset
 						aria-current={f.current ? 'page' : undefined}
 						className={cn(
-							'rounded-full border px-3 py-1 text-xs font-medium',
+							'rounded-full border px-2.5 py-1 text-xs font-medium sm:px-3',
 							f.current ? 'border-accent bg-accent-soft text-link' : 'border-border text-muted hover:bg-subtle hover:text-fg',
 						)}
 					>

@@ -360,8 +360,8 @@ const SECTION_LIMIT = 100
 
 /**
  * The /follow-ups page: Overdue (pending, due before now), Today (due later today
- * in the user's zone), Upcoming (from tomorrow), Missed, and Completed (completed
- * or cancelled, most recent first, paginated).
+ * in the user's zone), Upcoming (from tomorrow), Missed, Completed (most recent
+ * first, paginated) and the latest Cancelled.
  */
 export async function listFollowUpSections(m: Membership, { timeZone, filters, now = new Date() }: { timeZone: string; filters: FollowUpFilters; now?: Date }) {
 	const base = filterWhere(m, filters, timeZone)
@@ -371,18 +371,21 @@ export async function listFollowUpSections(m: Membership, { timeZone, filters, n
 	const todayWhere = where({ status: 'PENDING', dueAt: { gte: now, lt: startOfTomorrow } })
 	const upcomingWhere = where({ status: 'PENDING', dueAt: { gte: startOfTomorrow } })
 	const missedWhere = where({ status: 'MISSED' })
-	const doneWhere = where({ status: { in: ['COMPLETED', 'CANCELLED'] } })
+	const doneWhere = where({ status: 'COMPLETED' })
+	const cancelledWhere = where({ status: 'CANCELLED' })
 	const donePage = filters.done
-	const [overdue, today, upcoming, upcomingCount, missed, missedCount, done, doneCount] = await Promise.all([
+	const [overdue, today, upcoming, upcomingCount, missed, missedCount, done, doneCount, cancelled, cancelledCount] = await Promise.all([
 		prisma.followUp.findMany({ where: overdueWhere, select: ROW_SELECT, orderBy: { dueAt: 'asc' }, take: SECTION_LIMIT }),
 		prisma.followUp.findMany({ where: todayWhere, select: ROW_SELECT, orderBy: { dueAt: 'asc' }, take: SECTION_LIMIT }),
 		prisma.followUp.findMany({ where: upcomingWhere, select: ROW_SELECT, orderBy: { dueAt: 'asc' }, take: SECTION_LIMIT }),
 		prisma.followUp.count({ where: upcomingWhere }),
 		prisma.followUp.findMany({ where: missedWhere, select: ROW_SELECT, orderBy: { dueAt: 'desc' }, take: 20 }),
 		prisma.followUp.count({ where: missedWhere }),
-		// Closed rows are never edited again, so updatedAt is when they were closed.
-		prisma.followUp.findMany({ where: doneWhere, select: ROW_SELECT, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip: (donePage - 1) * COMPLETED_PAGE_SIZE, take: COMPLETED_PAGE_SIZE }),
+		prisma.followUp.findMany({ where: doneWhere, select: ROW_SELECT, orderBy: [{ completedAt: 'desc' }, { id: 'asc' }], skip: (donePage - 1) * COMPLETED_PAGE_SIZE, take: COMPLETED_PAGE_SIZE }),
 		prisma.followUp.count({ where: doneWhere }),
+		// Closed rows are never edited again, so updatedAt is when they were cancelled.
+		prisma.followUp.findMany({ where: cancelledWhere, select: ROW_SELECT, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], take: 10 }),
+		prisma.followUp.count({ where: cancelledWhere }),
 	])
 	return {
 		overdue,
@@ -392,6 +395,8 @@ export async function listFollowUpSections(m: Membership, { timeZone, filters, n
 		missed,
 		missedCount,
 		completed: { rows: done, total: doneCount, page: donePage, pages: Math.max(1, Math.ceil(doneCount / COMPLETED_PAGE_SIZE)) },
+		cancelled,
+		cancelledCount,
 	}
 }
 

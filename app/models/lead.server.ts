@@ -4,6 +4,7 @@
 import { Prisma, type LeadStatus } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { LEAD_STATUSES } from '#app/validation/contact.ts'
+import { LEADS_PAGE_SIZE, type LeadsQuery } from '#app/validation/lead.ts'
 import { logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { requireEdit, visibleTo, canEdit, type Membership } from './workspace.server.ts'
@@ -35,27 +36,6 @@ export async function setLeadStatus(m: Membership, entity: LeadEntity, id: strin
 }
 
 // ───────────────────────── the Leads view ─────────────────────────
-
-export const LEAD_KINDS = ['all', 'contacts', 'companies'] as const
-export type LeadKind = (typeof LEAD_KINDS)[number]
-export const LEADS_PAGE_SIZE = 10
-/** Deeper than this a status is better read in the filtered contact or company list. */
-const MAX_PAGE = 500
-
-export type LeadsQuery = { q?: string; kind: LeadKind; pages: Partial<Record<LeadStatus, number>> }
-export const pageParam = (status: LeadStatus) => `page_${status.toLowerCase()}`
-
-/** ?q=&kind=&page_converted=2 … → a query, anything odd ignored. */
-export function parseLeadsQuery(params: URLSearchParams): LeadsQuery {
-	const kind = (LEAD_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as LeadKind) : 'all'
-	const q = params.get('q')?.trim().slice(0, 100) || undefined
-	const pages: LeadsQuery['pages'] = {}
-	for (const status of LEAD_STATUSES) {
-		const n = Number(params.get(pageParam(status)))
-		if (Number.isInteger(n) && n > 1) pages[status] = Math.min(n, MAX_PAGE)
-	}
-	return { q, kind, pages }
-}
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
@@ -164,4 +144,15 @@ export async function leadsOverview(m: Membership, query: LeadsQuery, pageSize =
 			return [{ ...base, detail: [o.domain, o.industry].filter(Boolean).join(' · ') || null, pictureSrc: null, editable: canEdit(m, o) }]
 		}),
 	}))
+}
+
+/** Which of these records the member may change the status of (for the menus in lists). */
+export async function editableIds(m: Membership, entity: LeadEntity, ids: string[]) {
+	if (m.role === 'VIEWER' || !ids.length) return []
+	if (m.role === 'OWNER' || m.role === 'ADMIN') return ids
+	const rows =
+		entity === 'contact'
+			? await prisma.contact.findMany({ where: { id: { in: ids }, workspaceId: m.workspaceId }, select: { id: true, ownerId: true, assigneeId: true } })
+			: await prisma.company.findMany({ where: { id: { in: ids }, workspaceId: m.workspaceId }, select: { id: true, ownerId: true } })
+	return rows.filter((r) => canEdit(m, r)).map((r) => r.id)
 }

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
 import { useIsPending } from '#app/components/forms.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
@@ -26,7 +27,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/time.ts'
 import { SIZE_BAND_LABELS, type SizeBand } from '#app/validation/company.ts'
-import { AUTHORITY_LABELS, LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
+import { AUTHORITY_LABELS } from '#app/validation/contact.ts'
 import { parseTimelineParams } from '#app/validation/interaction.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.company.name ?? 'Company'} · Rapport` }]
@@ -93,8 +94,6 @@ const FIELD_LABELS: Record<string, string> = {
 	primaryContact: 'primary contact',
 }
 
-const STATUS_TONE = { NEW: 'accent', INTERESTED: 'accent', CONVERTED: 'success', NOT_INTERESTED: 'neutral' } as const
-
 function Fact({ label, children }: { label: string; children: ReactNode }) {
 	return (
 		<div className="grid grid-cols-[8rem_1fr] gap-3 py-2 text-sm">
@@ -153,9 +152,9 @@ export default function CompanyPage() {
 							{facts.length ? <span>{facts.join(' · ')}</span> : null}
 							{!c.domain && !facts.length ? <span>No website, industry or size yet</span> : null}
 						</p>
-						{c.leadStatus || c.tags.length ? (
+						{c.canEdit || c.leadStatus || c.tags.length ? (
 							<div className="mt-3 flex flex-wrap items-center gap-2">
-								{c.leadStatus ? <Badge tone={STATUS_TONE[c.leadStatus]}>{LEAD_STATUS_LABELS[c.leadStatus]}</Badge> : null}
+								<LeadStatusMenu entity="company" id={c.id} name={c.name} status={c.leadStatus} editable={c.canEdit} />
 								{c.tags.map((t) => (
 									<Link key={t.id} to={`/companies?tag=${t.id}`} className="rounded-full">
 										<TagBadge name={t.name} color={t.color} />

@@ -4,15 +4,16 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
-import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label, Select } from '#app/components/ui/input.tsx'
 import { companyVisibleTo, listCompanies, listCompanyFilterOptions, restoreCompany } from '#app/models/company.server.ts'
+import { editableIds } from '#app/models/lead.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
@@ -33,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
 		deletedId ? prisma.company.findFirst({ where: { id: deletedId, deletedAt: { not: null }, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
 	])
-	return { query, ...list, options, timezone: user.timezone, canCreate: canCreate(m), deleted }
+	// Which rows' lead status menu may change them.
+	const statusEditable = await editableIds(m, 'company', list.rows.map((r) => r.id))
+	return { query, ...list, options, timezone: user.timezone, canCreate: canCreate(m), deleted, statusEditable }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +54,6 @@ const COLUMNS: Array<{ key: CompanySort; label: string; className?: string }> = 
 	{ key: 'contacts', label: 'Contacts', className: 'hidden sm:table-cell text-right' },
 	{ key: 'created', label: 'Added', className: 'hidden xl:table-cell' },
 ]
-const STATUS_TONE = { NEW: 'accent', INTERESTED: 'accent', CONVERTED: 'success', NOT_INTERESTED: 'neutral' } as const
 
 export default function CompaniesPage() {
 	const data = useLoaderData<typeof loader>()
@@ -187,23 +189,22 @@ export default function CompaniesPage() {
 						{rows.map((r) => (
 							<tr key={r.id} className="hover:bg-subtle/50">
 								<td className="max-w-0 px-4 py-2.5 sm:w-[36%]">
-									<Link to={`/companies/${r.id}`} className="block min-w-0">
-										<span className="flex items-center gap-2">
-											<span className="truncate font-medium text-fg">{r.name}</span>
-											{r.leadStatus ? (
-												<Badge tone={STATUS_TONE[r.leadStatus]} className="shrink-0">
-													{LEAD_STATUS_LABELS[r.leadStatus]}
-												</Badge>
-											) : null}
-										</span>
-										<span className="block truncate text-xs text-muted">
-											{r.domain ?? '—'}
-											{/* Phones show no other columns: the essentials ride along here. */}
-											<span className="sm:hidden">
-												{r.industry ? ` · ${r.industry}` : ''} · {r.contacts} {r.contacts === 1 ? 'contact' : 'contacts'}
+									<div className="flex items-start gap-2">
+										<Link to={`/companies/${r.id}`} className="block min-w-0 flex-1">
+											<span className="flex items-center gap-2">
+												<span className="truncate font-medium text-fg">{r.name}</span>
 											</span>
-										</span>
-									</Link>
+											<span className="block truncate text-xs text-muted">
+												{r.domain ?? '—'}
+												{/* Phones show no other columns: the essentials ride along here. */}
+												<span className="sm:hidden">
+													{r.industry ? ` · ${r.industry}` : ''} · {r.contacts} {r.contacts === 1 ? 'contact' : 'contacts'}
+												</span>
+											</span>
+										</Link>
+										{/* A form cannot sit inside the link: the status menu is beside it. */}
+										<LeadStatusMenu entity="company" id={r.id} name={r.name} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} className="mt-0.5 shrink-0" />
+									</div>
 								</td>
 								<td className="hidden px-4 py-2.5 md:table-cell lg:whitespace-nowrap">{r.industry ?? <span className="text-muted">—</span>}</td>
 								<td className="hidden px-4 py-2.5 whitespace-nowrap lg:table-cell">{r.sizeBand ? r.sizeBand.replace('-', '–') : <span className="text-muted">—</span>}</td>

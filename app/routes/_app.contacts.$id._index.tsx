@@ -2,6 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
+import { ContactQuickActions } from '#app/components/quick-actions.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
@@ -14,13 +16,14 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
+import { contactQuickActions } from '#app/models/quick-action.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
 import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
-import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
+import { AUTHORITY_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
 import { parseTimelineParams } from '#app/validation/interaction.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
 
@@ -36,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
 	])
 	const followUps = await listRecordFollowUps(m, { contactId: contact.id })
+	// ?template= fills the chosen message template into the quick actions.
+	const quickActions = await contactQuickActions(m, contact.id, new URL(request.url).searchParams.get('template'))
 	const values = (contact.customFields as Record<string, unknown> | null) ?? {}
 	return {
 		contact: { ...contact, customFields: undefined },
@@ -46,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timezone: user.timezone,
 		editable: canEdit(m, contact),
 		followUps,
+		quickActions,
 	}
 }
 
@@ -72,10 +78,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ContactPage() {
-	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps } = useLoaderData<typeof loader>()
+	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
-	const primaryEmail = c.emails[0]?.email
-	const primaryPhone = c.phones[0]?.phone
 	const birthday = formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear)
 	const anniversary = formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear)
 	const address = [c.street, [c.postalCode, c.city].filter(Boolean).join(' '), c.region, c.country].filter(Boolean).join(', ')
@@ -97,7 +101,7 @@ export default function ContactPage() {
 							{[c.jobTitle, c.company?.name].filter(Boolean).join(' at ') || 'No job or company yet'}
 						</p>
 						<div className="mt-3 flex flex-wrap items-center gap-2">
-							{c.leadStatus ? <Badge tone={c.leadStatus === 'CONVERTED' ? 'success' : c.leadStatus === 'NOT_INTERESTED' ? 'neutral' : 'accent'}>{LEAD_STATUS_LABELS[c.leadStatus]}</Badge> : null}
+							<LeadStatusMenu entity="contact" id={c.id} name={c.displayName} status={c.leadStatus} editable={editable} />
 							{c.isDecisionMaker ? <Badge tone="warning">Decision-maker{c.authorityLevel ? ` · ${AUTHORITY_LABELS[c.authorityLevel]}` : ''}</Badge> : null}
 							{c.tags.map((t) => (
 								<TagBadge key={t.id} name={t.name} color={t.color} />
@@ -105,16 +109,6 @@ export default function ContactPage() {
 						</div>
 					</div>
 					<div className="flex flex-wrap gap-2">
-						{primaryEmail ? (
-							<a href={`mailto:${primaryEmail}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
-								<Icon name="mail" className="h-4 w-4" /> Email
-							</a>
-						) : null}
-						{primaryPhone ? (
-							<a href={`tel:${primaryPhone}`} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
-								<Icon name="phone" className="h-4 w-4" /> Call
-							</a>
-						) : null}
 						{timeline.canLog ? (
 							<Link to={timeline.logHref} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
 								<Icon name="plus" className="h-4 w-4" /> Log interaction
@@ -126,6 +120,10 @@ export default function ContactPage() {
 							</Link>
 						) : null}
 					</div>
+				</div>
+				{/* Quick actions go through /go/…, which remembers them for the "Log this?" prompt. */}
+				<div className="mt-4 border-t border-border pt-4">
+					<ContactQuickActions data={quickActions} />
 				</div>
 			</Card>
 

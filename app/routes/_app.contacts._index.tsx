@@ -4,6 +4,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
+import { QuickActionLinks } from '#app/components/quick-actions.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -14,6 +16,8 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label, Select } from '#app/components/ui/input.tsx'
 import { bulkAddTag, bulkAddToGroup, listContacts, listFilterOptions, restoreContact, softDeleteContacts } from '#app/models/contact.server.ts'
+import { editableIds } from '#app/models/lead.server.ts'
+import { rowQuickActions } from '#app/models/quick-action.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -36,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	])
 	const deletedId = url.searchParams.get('deleted')
 	const deleted = deletedId ? await prisma.contact.findFirst({ where: { id: deletedId, workspaceId: m.workspaceId, deletedAt: { not: null } }, select: { id: true, displayName: true } }) : null
+	// Per row: the quick action icons, and whether the lead status menu may change it.
+	const rowIds = list.rows.map((r) => r.id)
+	const [quickActions, statusEditable] = await Promise.all([rowQuickActions(m, rowIds), editableIds(m, 'contact', rowIds)])
 	return {
 		query,
 		...list,
@@ -44,6 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		timezone: user.timezone,
 		canCreate: canCreate(m),
 		deleted,
+		quickActions,
+		statusEditable,
 		currentMonth: Number(new Intl.DateTimeFormat('en', { timeZone: user.timezone, month: 'numeric' }).format(new Date())),
 	}
 }
@@ -275,12 +284,15 @@ export default function ContactsPage() {
 							<th scope="col" className="hidden px-3 py-2 md:table-cell">
 								Tags
 							</th>
+							<th scope="col" className="px-3 py-2">
+								<span className="sr-only">Quick actions</span>
+							</th>
 						</tr>
 					</thead>
 					<tbody className="divide-y divide-border">
 						{rows.length === 0 ? (
 							<tr>
-								<td colSpan={6} className="px-3 py-10 text-center text-muted">
+								<td colSpan={7} className="px-3 py-10 text-center text-muted">
 									{query.q || filtered ? 'No contacts match. Try fewer words or clear the filters.' : 'No contacts yet. Add one, or import a file.'}
 								</td>
 							</tr>
@@ -310,7 +322,7 @@ export default function ContactsPage() {
 									{r.jobTitle ? <span className="block truncate text-xs text-muted">{r.jobTitle}</span> : null}
 								</td>
 								<td className="hidden px-3 py-2 md:table-cell">
-									{r.leadStatus ? <Badge tone={r.leadStatus === 'CONVERTED' ? 'success' : r.leadStatus === 'NOT_INTERESTED' ? 'neutral' : 'accent'}>{LEAD_STATUS_LABELS[r.leadStatus]}</Badge> : null}
+									<LeadStatusMenu entity="contact" id={r.id} name={r.displayName} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} />
 									{r.isDecisionMaker ? <Badge tone="warning" className="ml-1">DM</Badge> : null}
 								</td>
 								<td className="hidden px-3 py-2 text-muted xl:table-cell">{r.lastContactedAt ? formatDate(r.lastContactedAt, data.timezone) : 'Never'}</td>
@@ -321,6 +333,9 @@ export default function ContactsPage() {
 										))}
 										{r.tags.length > 3 ? <span className="text-xs text-muted">+{r.tags.length - 3}</span> : null}
 									</div>
+								</td>
+								<td className="px-3 py-2">
+									<QuickActionLinks compact actions={data.quickActions[r.id] ?? []} className="flex-nowrap justify-end" />
 								</td>
 							</tr>
 						))}

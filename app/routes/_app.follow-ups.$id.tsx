@@ -10,6 +10,7 @@ import { CancelFollowUpForm, CompleteFollowUpForm, FollowUpForm, RescheduleForm 
 import { DueTime, formatDue, RecordLink, StateBadge, TypeIcon } from '#app/components/follow-up-list.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import {
@@ -22,7 +23,8 @@ import {
 	rescheduleFollowUp,
 	updateFollowUp,
 } from '#app/models/follow-up.server.ts'
-import { requireMembership } from '#app/models/workspace.server.ts'
+import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
+import { cn } from '#app/utils/misc.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
 import { cancelFollowUpSchema, completeFollowUpSchema, FOLLOW_UP_TYPE_LABELS, followUpFormSchema, followUpState, rescheduleSchema } from '#app/validation/follow-up.ts'
@@ -41,7 +43,7 @@ async function requireFollowUp(request: Request, id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { m, followUp } = await requireFollowUp(request, params.id!)
 	const [settings, assignees] = await Promise.all([followUpUserSettings(m.userId), listAssignees(m)])
-	return { followUp, assignees, me: m.userId, timeZone: settings.timeZone, now: new Date() }
+	return { followUp, assignees, me: m.userId, timeZone: settings.timeZone, now: new Date(), canCreate: canCreate(m) }
 }
 
 type Intent = 'complete' | 'reschedule' | 'edit' | 'cancel'
@@ -90,7 +92,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function FollowUpPage() {
-	const { followUp: f, assignees, me, timeZone, now } = useLoaderData<typeof loader>()
+	const { followUp: f, assignees, me, timeZone, now, canCreate } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const state = followUpState(f, new Date(now))
@@ -100,9 +102,10 @@ export default function FollowUpPage() {
 	const name = f.contact?.displayName ?? f.company?.name ?? 'Follow-up'
 	const notice = NOTICES[params.get('done') ?? '']
 	const dueWall = utcToWallTime(f.dueAt, timeZone)
+	const nextHref = f.contact ? `/follow-ups/new?contactId=${f.contact.id}` : f.company ? `/follow-ups/new?companyId=${f.company.id}` : null
 
 	return (
-		<div className="flex flex-col gap-6">
+		<div>
 			<PageHeader
 				back={{ to: '/follow-ups', label: 'Follow-ups' }}
 				title={
@@ -119,109 +122,118 @@ export default function FollowUpPage() {
 						<DueTime item={f} now={now} timeZone={timeZone} />
 					</span>
 				}
+				actions={
+					!open && canCreate && nextHref ? (
+						<Link to={nextHref} className={buttonClass({ variant: 'secondary', size: 'sm' })}>
+							<Icon name="plus" className="h-4 w-4" /> Schedule the next one
+						</Link>
+					) : null
+				}
 			/>
-			{notice ? <Alert tone="success">{notice}{params.get('done') === 'completed' && f.interaction ? ' It is on the timeline as an interaction.' : ''}</Alert> : null}
-			{state === 'MISSED' ? <Alert tone="warning">This follow-up was missed. You can still complete it or give it a new date.</Alert> : null}
-			{state === 'OVERDUE' ? <Alert tone="danger">This follow-up is overdue.</Alert> : null}
+			<div className="flex flex-col gap-6">
+				{notice ? <Alert tone="success">{notice}{params.get('done') === 'completed' && f.interaction ? ' It is on the timeline as an interaction.' : ''}</Alert> : null}
+				{state === 'MISSED' ? <Alert tone="warning">This follow-up was missed. You can still complete it or give it a new date.</Alert> : null}
+				{state === 'OVERDUE' ? <Alert tone="danger">This follow-up is overdue.</Alert> : null}
 
-			<div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-				<div className="flex min-w-0 flex-col gap-6">
-					<Card>
-						<CardHeader title="Details" />
-						<dl className="divide-y divide-border px-5">
-							<Fact label="With">
-								<RecordLink item={f} />
-								{f.contact?.company ? (
+				<div className={cn('grid gap-6', editable ? 'lg:grid-cols-[1fr_20rem]' : 'max-w-3xl')}>
+					<div className="flex min-w-0 flex-col gap-6">
+						<Card>
+							<CardHeader title="Details" />
+							<dl className="divide-y divide-border px-5">
+								<Fact label="With">
+									<RecordLink item={f} className="text-link" />
+									{f.contact?.company ? (
+										<>
+											{' '}
+											<span className="text-muted">at</span>{' '}
+											<Link to={`/companies/${f.contact.company.id}`} className="text-link hover:underline">
+												{f.contact.company.name}
+											</Link>
+										</>
+									) : null}
+								</Fact>
+								<Fact label="Due">{formatDue(f.dueAt, now, timeZone)}</Fact>
+								<Fact label="Assigned to">{f.assignee ? (f.assignee.id === me ? `${f.assignee.name} (me)` : f.assignee.name) : '—'}</Fact>
+								{f.notes ? (
+									<Fact label="Notes">
+										<span className="whitespace-pre-line">{f.notes}</span>
+									</Fact>
+								) : null}
+								{f.status === 'COMPLETED' ? (
 									<>
-										{' '}
-										<span className="text-muted">at</span>{' '}
-										<Link to={`/companies/${f.contact.company.id}`} className="text-link hover:underline">
-											{f.contact.company.name}
-										</Link>
+										<Fact label="Outcome">{f.outcome}</Fact>
+										{f.completedAt ? <Fact label="Completed">{formatDateTime(f.completedAt, timeZone)}</Fact> : null}
+										{f.interaction ? (
+											<Fact label="Interaction">
+												Logged {formatDateTime(f.interaction.occurredAt, timeZone)}
+												{f.contact ? (
+													<>
+														{' · '}
+														<Link to={`/contacts/${f.contact.id}`} className="text-link hover:underline">
+															see the timeline
+														</Link>
+													</>
+												) : null}
+											</Fact>
+										) : null}
 									</>
 								) : null}
-							</Fact>
-							<Fact label="Due">{formatDue(f.dueAt, now, timeZone)}</Fact>
-							<Fact label="Assigned to">{f.assignee ? (f.assignee.id === me ? `${f.assignee.name} (me)` : f.assignee.name) : '—'}</Fact>
-							{f.notes ? (
-								<Fact label="Notes">
-									<span className="whitespace-pre-line">{f.notes}</span>
+								{f.status === 'CANCELLED' ? <Fact label="Cancelled">{[formatDateTime(f.updatedAt, timeZone), f.outcome].filter(Boolean).join(' · ')}</Fact> : null}
+								<Fact label="Created">
+									{formatDateTime(f.createdAt, timeZone)}
+									{f.createdBy ? ` by ${f.createdBy.name}` : ''}
 								</Fact>
-							) : null}
-							{f.status === 'COMPLETED' ? (
-								<>
-									<Fact label="Outcome">{f.outcome}</Fact>
-									{f.completedAt ? <Fact label="Completed">{formatDateTime(f.completedAt, timeZone)}</Fact> : null}
-									{f.interaction ? (
-										<Fact label="Interaction">
-											Logged {formatDateTime(f.interaction.occurredAt, timeZone)}
-											{f.contact ? (
-												<>
-													{' · '}
-													<Link to={`/contacts/${f.contact.id}`} className="text-link hover:underline">
-														see the timeline
-													</Link>
-												</>
-											) : null}
-										</Fact>
-									) : null}
-								</>
-							) : null}
-							{f.status === 'CANCELLED' ? <Fact label="Cancelled">{[formatDateTime(f.updatedAt, timeZone), f.outcome].filter(Boolean).join(' · ')}</Fact> : null}
-							<Fact label="Created">
-								{formatDateTime(f.createdAt, timeZone)}
-								{f.createdBy ? ` by ${f.createdBy.name}` : ''}
-							</Fact>
-						</dl>
-					</Card>
-					{editable ? (
-						<Card id="complete" className="scroll-mt-20">
-							<CardHeader title="Complete" description="Record how it went." />
-							<div className="px-5 py-4">
-								<CompleteFollowUpForm lastResult={result('complete')} />
-							</div>
+							</dl>
 						</Card>
+						{editable ? (
+							<Card id="complete" className="scroll-mt-20">
+								<CardHeader title="Complete" description="Record how it went." />
+								<div className="px-5 py-4">
+									<CompleteFollowUpForm lastResult={result('complete')} defaultNotes={f.notes} />
+								</div>
+							</Card>
+						) : null}
+					</div>
+
+					{editable ? (
+						<div className="flex min-w-0 flex-col gap-6">
+							<Card id="reschedule" className="scroll-mt-20">
+								<CardHeader title="Reschedule" />
+								<div className="px-5 py-4">
+									{/* Once it is past due, the proposal is tomorrow at the same time. */}
+									<RescheduleForm timeZone={timeZone} lastResult={result('reschedule')} defaultDue={state === 'PENDING' ? dueWall : nextDaySameTime(now, dueWall, timeZone)} />
+								</div>
+							</Card>
+							<details id="edit" className="group rounded-lg border border-border bg-surface shadow-sm" open={actionData?.intent === 'edit' || undefined}>
+								<summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm font-medium [&::-webkit-details-marker]:hidden">
+									<Icon name="pencil" className="h-4 w-4 text-muted" /> Edit details
+									<Icon name="chevron-down" className="ml-auto h-4 w-4 text-muted transition-transform group-open:rotate-180" />
+								</summary>
+								<div className="border-t border-border px-5 py-4">
+									<FollowUpForm
+										intent="edit"
+										timeZone={timeZone}
+										assignees={assignees}
+										me={me}
+										lastResult={result('edit')}
+										defaultValue={{ type: f.type, dueAt: dueWall, notes: f.notes, assigneeId: f.assigneeId }}
+										unchanged={dueWall}
+										submitLabel="Save changes"
+									/>
+								</div>
+							</details>
+							<details className="group rounded-lg border border-border bg-surface shadow-sm" open={actionData?.intent === 'cancel' || undefined}>
+								<summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm font-medium text-danger-text [&::-webkit-details-marker]:hidden">
+									<Icon name="ban" className="h-4 w-4" /> Cancel this follow-up
+									<Icon name="chevron-down" className="ml-auto h-4 w-4 text-muted transition-transform group-open:rotate-180" />
+								</summary>
+								<div className="border-t border-border px-5 py-4">
+									<CancelFollowUpForm lastResult={result('cancel')} />
+								</div>
+							</details>
+						</div>
 					) : null}
 				</div>
-
-				{editable ? (
-					<div className="flex min-w-0 flex-col gap-6">
-						<Card id="reschedule" className="scroll-mt-20">
-							<CardHeader title="Reschedule" />
-							<div className="px-5 py-4">
-								{/* Once it is past due, the proposal is tomorrow at the same time. */}
-								<RescheduleForm timeZone={timeZone} lastResult={result('reschedule')} defaultDue={state === 'PENDING' ? dueWall : nextDaySameTime(now, dueWall, timeZone)} />
-							</div>
-						</Card>
-						<details id="edit" className="group rounded-lg border border-border bg-surface shadow-sm" open={actionData?.intent === 'edit' || undefined}>
-							<summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm font-medium [&::-webkit-details-marker]:hidden">
-								<Icon name="pencil" className="h-4 w-4 text-muted" /> Edit details
-								<Icon name="chevron-down" className="ml-auto h-4 w-4 text-muted transition-transform group-open:rotate-180" />
-							</summary>
-							<div className="border-t border-border px-5 py-4">
-								<FollowUpForm
-									intent="edit"
-									timeZone={timeZone}
-									assignees={assignees}
-									me={me}
-									lastResult={result('edit')}
-									defaultValue={{ type: f.type, dueAt: dueWall, notes: f.notes, assigneeId: f.assigneeId }}
-									unchanged={dueWall}
-									submitLabel="Save changes"
-								/>
-							</div>
-						</details>
-						<details className="group rounded-lg border border-border bg-surface shadow-sm" open={actionData?.intent === 'cancel' || undefined}>
-							<summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm font-medium text-danger-text [&::-webkit-details-marker]:hidden">
-								<Icon name="ban" className="h-4 w-4" /> Cancel this follow-up
-								<Icon name="chevron-down" className="ml-auto h-4 w-4 text-muted transition-transform group-open:rotate-180" />
-							</summary>
-							<div className="border-t border-border px-5 py-4">
-								<CancelFollowUpForm lastResult={result('cancel')} />
-							</div>
-						</details>
-					</div>
-				) : null}
 			</div>
 		</div>
 	)

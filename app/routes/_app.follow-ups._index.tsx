@@ -82,7 +82,8 @@ export default function FollowUpsPage() {
 				}
 			/>
 
-			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-4 py-3 shadow-sm" aria-label="Filter follow-ups">
+			{/* Two columns on phones, one row on wider screens. */}
+			<Form method="get" className="mb-6 grid grid-cols-2 items-end gap-3 rounded-lg border border-border bg-surface px-4 py-3 shadow-sm sm:flex sm:flex-wrap" aria-label="Filter follow-ups">
 				<FilterField label="Type" htmlFor="f-type">
 					<Select id="f-type" name="type" defaultValue={filters.type ?? ''} className="h-9 py-0">
 						<option value="">All types</option>
@@ -99,7 +100,7 @@ export default function FollowUpsPage() {
 				<FilterField label="To" htmlFor="f-to">
 					<Input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} className="h-9 py-0" />
 				</FilterField>
-				<FilterField label="Contact" htmlFor="f-contact" className="min-w-44 flex-1 sm:max-w-60">
+				<FilterField label="Contact" htmlFor="f-contact" className="sm:min-w-44 sm:max-w-60 sm:flex-1">
 					<Select id="f-contact" name="contactId" defaultValue={filters.contactId ?? ''} className="h-9 py-0">
 						<option value="">All contacts</option>
 						{d.contacts.map((c) => (
@@ -118,7 +119,7 @@ export default function FollowUpsPage() {
 					</FilterField>
 				) : null}
 				{d.company ? <input type="hidden" name="companyId" value={d.company.id} /> : null}
-				<div className="flex items-center gap-2">
+				<div className="col-span-2 flex items-center gap-2">
 					<Button type="submit" variant="secondary" size="sm" className="h-9">
 						Apply
 					</Button>
@@ -129,7 +130,7 @@ export default function FollowUpsPage() {
 					) : null}
 				</div>
 				{d.company ? (
-					<p className="w-full text-sm text-muted">
+					<p className="col-span-2 w-full text-sm text-muted">
 						At{' '}
 						<Link to={`/companies/${d.company.id}`} className="text-link hover:underline">
 							{d.company.name}
@@ -175,7 +176,7 @@ export default function FollowUpsPage() {
 						id="completed-list"
 						title="Completed"
 						count={d.completed.total}
-						empty="Completed and cancelled follow-ups appear here."
+						empty="Completed follow-ups appear here, with their outcome."
 						footer={
 							d.completed.pages > 1 ? (
 								<nav aria-label="Completed pages" className="flex items-center justify-between border-t border-border px-5 py-2.5 text-sm">
@@ -195,6 +196,17 @@ export default function FollowUpsPage() {
 						{rows(d.completed.rows)}
 					</FollowUpSection>
 				</div>
+				{d.cancelledCount ? (
+					<FollowUpSection
+						id="cancelled"
+						title="Cancelled"
+						count={d.cancelledCount}
+						empty=""
+						footer={d.cancelledCount > d.cancelled.length ? <p className="border-t border-border px-5 py-2.5 text-sm text-muted">Showing the latest {d.cancelled.length}.</p> : null}
+					>
+						{rows(d.cancelled)}
+					</FollowUpSection>
+				) : null}
 			</div>
 		</div>
 	)

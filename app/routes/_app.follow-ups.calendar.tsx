@@ -62,7 +62,7 @@ export default function FollowUpCalendar() {
 				}
 			/>
 
-			<Card>
+			<Card className="overflow-hidden">
 				<div className="flex items-center justify-between gap-2 border-b border-border px-3 py-2 sm:px-4">
 					<Link to={monthHref(d.prev)} className={buttonClass({ variant: 'ghost', size: 'sm', className: 'px-2' })} rel="prev">
 						<Icon name="chevron-left" className="h-4 w-4" />
@@ -111,7 +111,7 @@ export default function FollowUpCalendar() {
 													{day.isToday ? <span className="sr-only"> (today)</span> : null}
 												</span>
 												{day.items.length ? (
-													<Link to={dayHref(day.key)} className="rounded px-1 text-[11px] text-muted hover:text-link sm:hidden" aria-label={`${day.items.length} on ${day.key}`}>
+													<Link to={dayHref(day.key)} className="rounded-full bg-accent-soft px-1.5 text-[11px] font-medium text-link tabular-nums sm:hidden" aria-label={`${day.items.length} on ${day.key}`}>
 														{day.items.length}
 													</Link>
 												) : null}

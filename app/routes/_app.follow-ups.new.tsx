@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const today = utcToWallTime(new Date(), settings.timeZone).slice(0, 10)
 	const dueDay = utcToWallTime(addDays(wallTimeToUtc(`${today}T12:00`, settings.timeZone)!, settings.followUpDays), settings.timeZone).slice(0, 10)
 	const recordHref = target?.contact ? `/contacts/${target.contact.id}` : target?.company ? `/companies/${target.company.id}` : null
+	const returnTo = safeRedirectTo(url.searchParams.get('returnTo'), recordHref ?? '/follow-ups')
 	return {
 		target,
 		q,
@@ -48,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		me: m.userId,
 		timeZone: settings.timeZone,
 		defaultDue: `${dueDay}T09:00`,
-		returnTo: safeRedirectTo(url.searchParams.get('returnTo'), recordHref ?? '/follow-ups'),
+		returnTo,
+		backLabel: returnTo === recordHref ? (target?.contact?.displayName ?? target?.company?.name ?? 'Back') : returnTo === '/follow-ups' ? 'Follow-ups' : 'Back',
 	}
 }
 
@@ -68,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewFollowUp() {
-	const { target, q, results, assignees, me, timeZone, defaultDue, returnTo } = useLoaderData<typeof loader>()
+	const { target, q, results, assignees, me, timeZone, defaultDue, returnTo, backLabel } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const who = target?.contact ? (
 		<Link to={`/contacts/${target.contact.id}`} className="text-link hover:underline">
@@ -93,7 +95,7 @@ export default function NewFollowUp() {
 						'First choose whom it is with.'
 					)
 				}
-				back={{ to: returnTo, label: 'Back' }}
+				back={{ to: returnTo, label: backLabel }}
 			/>
 			{target ? (
 				<Card className="p-5">

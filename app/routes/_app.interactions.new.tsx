@@ -70,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			q,
 			timezone,
 			total: list.total,
-			contacts: list.rows.slice(0, 25).map((r) => ({
+			contacts: list.rows.slice(0, q ? 25 : 10).map((r) => ({
 				id: r.id,
 				displayName: r.displayName,
 				detail: [r.jobTitle, r.company?.name].filter(Boolean).join(' at '),
@@ -191,7 +191,7 @@ function ContactPicker({ q, contacts, total, timezone }: { q: string; contacts: 
 						</Link>
 					</div>
 				)}
-				{total > contacts.length ? <p className="border-t border-border px-5 py-3 text-xs text-muted">Showing the first {contacts.length}. Type more of the name to narrow it down.</p> : null}
+				{q && total > contacts.length ? <p className="border-t border-border px-5 py-3 text-xs text-muted">Showing the first {contacts.length}. Type more of the name to narrow it down.</p> : null}
 			</Card>
 		</div>
 	)

@@ -4,7 +4,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { LeadStatusBadge, leadStatusAnchor, LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
@@ -13,24 +12,16 @@ import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
-import { LEAD_KINDS, leadsOverview, pageParam, parseLeadsQuery, setLeadStatus, type LeadKind, type LeadsQuery } from '#app/models/lead.server.ts'
+import { leadsOverview, setLeadStatus } from '#app/models/lead.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDate } from '#app/utils/time.ts'
-import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
+import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
+import { LEAD_KIND_LABELS, LEAD_KINDS, pageParam, parseLeadsQuery, StatusChangeSchema, type LeadKind, type LeadsQuery } from '#app/validation/lead.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Leads · Rapport' }]
-
-const StatusChangeSchema = z.object({
-	entity: z.enum(['contact', 'company']),
-	id: z.string().min(1).max(40),
-	// "" (the "No status" button) clears it.
-	status: z.preprocess((v) => (v === '' ? null : v), z.enum(LEAD_STATUSES, { errorMap: () => ({ message: 'Choose a lead status' }) }).nullable()),
-	redirectTo: z.string().optional(),
-	js: z.literal('1').optional(),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
@@ -49,8 +40,6 @@ export async function action({ request }: ActionFunctionArgs) {
 	// Without JS: back where the click came from, scrolled to the record's menu.
 	return redirect(`${safeRedirectTo(redirectTo, '/leads')}#${leadStatusAnchor(entity, id)}`)
 }
-
-const KIND_LABELS: Record<LeadKind, string> = { all: 'All', contacts: 'Contacts', companies: 'Companies' }
 
 function search(query: LeadsQuery, changes: Partial<{ q: string; kind: LeadKind }> & Record<string, string | number | undefined> = {}) {
 	const params = new URLSearchParams()
@@ -85,7 +74,7 @@ export default function LeadsPage() {
 							preventScrollReset
 							className={cn('rounded px-3 py-1.5 text-sm font-medium', query.kind === kind ? 'bg-accent-soft text-link' : 'text-muted hover:text-fg')}
 						>
-							{KIND_LABELS[kind]}
+							{LEAD_KIND_LABELS[kind]}
 						</Link>
 					))}
 				</nav>

@@ -154,7 +154,8 @@ export default function TemplatesSettings() {
 				<Card>
 					<CardHeader title="New template" />
 					<CardBody>
-						<TemplateForm formKey="new" kind="own" vars={vars} reply={replyFor('new')} />
+						{/* Keyed by the count: after adding one, a fresh form (and preview). */}
+						<TemplateForm key={own.length} formKey="new" kind="own" vars={vars} reply={replyFor('new')} />
 					</CardBody>
 				</Card>
 			) : null}

@@ -21,6 +21,8 @@ const SECTIONS = [
 	{ to: '/settings/tags', label: 'Tags' },
 	{ to: '/settings/groups', label: 'Groups' },
 	{ to: '/settings/fields', label: 'Custom fields' },
+	{ to: '/settings/templates', label: 'Message templates' },
+	{ to: '/settings/activity', label: 'Activity' },
 ]
 
 export default function SettingsLayout() {

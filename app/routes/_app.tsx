@@ -3,9 +3,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { QuickActionPrompt } from '#app/components/quick-actions.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Icon, type IconName } from '#app/components/ui/icon.tsx'
 import { countOverdueFollowUps } from '#app/models/follow-up.server.ts'
+import { pendingQuickAction } from '#app/models/quick-action.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import type { RootLoader } from '#app/root.tsx'
 import { cn } from '#app/utils/misc.ts'
@@ -13,7 +15,9 @@ import { cn } from '#app/utils/misc.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	// The sidebar's "overdue follow-ups" badge: one indexed count.
-	return { overdueFollowUps: await countOverdueFollowUps(m), canLog: canCreate(m) }
+	// quickAction: the "Log this as an interaction?" prompt after a quick action (null without its cookie).
+	const [overdueFollowUps, quickAction] = await Promise.all([countOverdueFollowUps(m), pendingQuickAction(request)])
+	return { overdueFollowUps, canLog: canCreate(m), quickAction }
 }
 
 const NAV: Array<{ to: string; label: string; icon: IconName }> = [
@@ -21,6 +25,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName }> = [
 	{ to: '/follow-ups', label: 'Follow-ups', icon: 'calendar-clock' },
 	{ to: '/contacts', label: 'Contacts', icon: 'users' },
 	{ to: '/companies', label: 'Companies', icon: 'building' },
+	{ to: '/leads', label: 'Leads', icon: 'handshake' },
 ]
 
 function NavItem({ to, label, icon, badge }: { to: string; label: string; icon: IconName; badge?: number }) {
@@ -90,6 +95,7 @@ export default function AppShell() {
 					</div>
 				</header>
 				<main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+					<QuickActionPrompt pending={shell?.quickAction ?? null} />
 					<Outlet />
 				</main>
 			</div>

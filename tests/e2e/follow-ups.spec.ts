@@ -96,7 +96,7 @@ test('schedule a follow-up from a contact, find it, complete it and log it @nojs
 	await page.getByLabel('Notes').fill('Starts in May')
 	await page.getByRole('button', { name: 'Complete follow-up' }).click()
 	await expect(page.getByText('Follow-up completed.')).toBeVisible()
-	await expect(page.getByText('Completed', { exact: true })).toBeVisible()
+	await expect(page.getByRole('definition').filter({ hasText: 'Agreed to a pilot' })).toBeVisible()
 
 	const row = query<{ status: string; outcome: string; notes: string; interactionId: string | null; completedAt: unknown }>('SELECT status, outcome, notes, interactionId, completedAt FROM FollowUp WHERE id = ?', id)
 	expect(row).toMatchObject({ status: 'COMPLETED', outcome: 'Agreed to a pilot', notes: 'Starts in May' })
@@ -142,7 +142,8 @@ test('reschedule and cancel a follow-up', async ({ page }) => {
 
 	await page.goto('/follow-ups')
 	await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Nothing scheduled after today.')).toBeVisible()
-	await expect(page.getByRole('region', { name: 'Completed' }).getByText('Cancelled', { exact: true })).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Cancelled' }).getByRole('link', { name: 'Grace Hopper' })).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Cancelled' }).getByText('They went with another supplier')).toBeVisible()
 	await page.goto(`/contacts/${contactId}`)
 	await expect(page.getByRole('region', { name: 'Follow-ups' }).getByText('Nothing scheduled.')).toBeVisible()
 })

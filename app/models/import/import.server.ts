@@ -2,14 +2,13 @@
 // workspace (create / update / duplicate / reject) exactly the same way for the
 // preview and the real run, then write in chunked transactions with bulk inserts.
 //
-// Speed (100,000 rows in under 20 s): existing emails, phones, names, companies,
-// tags and groups are loaded into Maps once; ids are generated here so children
-// are inserted in bulk; nothing is queried per row except the UPDATE of a matched
-// contact that gains a value. The bulk reads and writes go through a direct
-// better-sqlite3 connection to the same file: Prisma's query compiler spends
-// longer compiling a 1,000-row createMany than SQLite takes to run it. Each chunk
-// is one transaction, so a row is never half-written and other writers get the
-// database between chunks.
+// Speed (100,000 rows in under 20 s on 2 cores; docs/decisions/0007): existing
+// emails, phones, names, companies, tags and groups are loaded into Maps once;
+// large files are validated in a worker thread one chunk ahead of the writes; ids
+// are generated here, and rows are written through a direct better-sqlite3
+// connection (Prisma's query compiler spends longer on a 2,000-row createMany than
+// SQLite spends running it). Each chunk is one transaction: a row is never
+// half-written, and other writers get the database between chunks.
 import crypto from 'node:crypto'
 import { createRequire } from 'node:module'
 import type BetterSqlite3 from 'better-sqlite3'
@@ -338,10 +337,14 @@ class Workspace {
 	companies = new Map<string, Named>()
 	tags = new Map<string, Named>()
 	groups = new Map<string, Named>()
-	constructor(readonly ctx: Ctx) {}
+	constructor(
+		readonly ctx: Ctx,
+		private readonly db: Sql,
+	) {}
 
 	/** Every existing email, phone, name, company, tag and group of the workspace, in one pass each. */
-	load(db: Sql) {
+	load() {
+		const { db } = this
 		const { m } = this.ctx
 		// The same rows visibleTo(m) allows, in SQL: a REP may be limited to their own contacts.
 		const own = m.role === 'REP' && m.hideOthersRecords ? ' AND (c.ownerId = @userId OR c.assigneeId = @userId)' : ''
@@ -378,69 +381,52 @@ class Workspace {
 		return undefined
 	}
 
-	/** Loads the full record of existing contacts these rows match, in one query per chunk. */
-	async loadMatches(rows: RowData[]) {
+	/** Loads the full record of the existing contacts these rows match: a handful of queries per chunk. */
+	loadMatches(rows: RowData[]) {
 		const ids = [...new Set(rows.map((r) => this.matchId(r)).filter((id): id is string => Boolean(id) && !this.snaps.has(id!)))]
-		for (let i = 0; i < ids.length; i += 500) {
-			const found = await prisma.contact.findMany({
-				where: { id: { in: ids.slice(i, i + 500) }, workspaceId: this.ctx.m.workspaceId },
-				select: {
-					id: true,
-					ownerId: true,
-					assigneeId: true,
-					firstName: true,
-					lastName: true,
-					displayName: true,
-					whatsapp: true,
-					instagram: true,
-					linkedin: true,
-					website: true,
-					jobTitle: true,
-					isDecisionMaker: true,
-					authorityLevel: true,
-					leadStatus: true,
-					street: true,
-					city: true,
-					region: true,
-					postalCode: true,
-					country: true,
-					notes: true,
-					birthdayMonth: true,
-					birthdayDay: true,
-					birthdayYear: true,
-					anniversaryMonth: true,
-					anniversaryDay: true,
-					anniversaryYear: true,
-					avatarUrl: true,
-					customFields: true,
-					company: { select: { name: true } },
-					emails: { select: { email: true } },
-					phones: { select: { phone: true } },
-					tags: { select: { name: true } },
-					groups: { select: { name: true } },
-					image: { select: { id: true } },
-				},
-			})
-			for (const c of found) {
-				const { id, ownerId, assigneeId, company, emails, phones, tags, groups, image, ...cols } = c
-				this.snaps.set(id, {
-					id,
-					state: 'written',
-					existing: !this.createdLines.has(id),
-					line: this.createdLines.get(id),
-					ownerId,
-					assigneeId,
-					cols: cols as unknown as Cols,
-					company: company?.name ?? null,
-					emails: new Set(emails.map((e) => e.email)),
-					phones: new Set(phones.map((p) => p.phone)),
-					tags: new Set(tags.map((t) => t.name.toLowerCase())),
-					groups: new Set(groups.map((g) => g.name.toLowerCase())),
-					hasImage: Boolean(image),
-					phoneTokens: {},
-					...blankChanges(),
-				})
+		if (!ids.length) return
+		const list = `(${ids.map(() => '?').join(',')})`
+		const all = <T>(sql: string, ...params: unknown[]) => this.db.prepare(sql).all(...params) as T[]
+		const contacts = all<Record<string, unknown> & { id: string; ownerId: string | null; assigneeId: string | null; company: string | null }>(
+			`SELECT c.id, c.ownerId, c.assigneeId, ${CONTACT_COLUMNS.map((k) => `c."${k}"`).join(', ')}, co.name AS company
+			 FROM Contact c LEFT JOIN Company co ON co.id = c.companyId WHERE c.workspaceId = ? AND c.id IN ${list}`,
+			this.ctx.m.workspaceId,
+			...ids,
+		)
+		const grouped = (sql: string) => {
+			const map = new Map<string, string[]>()
+			for (const [id, value] of this.db.prepare(sql).raw().all(...ids) as string[][]) {
+				const values = map.get(id!)
+				if (values) values.push(value!)
+				else map.set(id!, [value!])
 			}
+			return map
+		}
+		const emails = grouped(`SELECT contactId, email FROM ContactEmail WHERE contactId IN ${list}`)
+		const phones = grouped(`SELECT contactId, phone FROM ContactPhone WHERE contactId IN ${list}`)
+		const tags = grouped(`SELECT ct.A, t.name FROM "_ContactToTag" ct JOIN Tag t ON t.id = ct.B WHERE ct.A IN ${list}`)
+		const groups = grouped(`SELECT cg.A, g.name FROM "_ContactToGroup" cg JOIN "Group" g ON g.id = cg.B WHERE cg.A IN ${list}`)
+		const images = new Set(this.db.prepare(`SELECT contactId FROM ContactImage WHERE contactId IN ${list}`).pluck().all(...ids) as string[])
+		for (const { id, ownerId, assigneeId, company, ...cols } of contacts) {
+			cols.isDecisionMaker = Boolean(cols.isDecisionMaker)
+			cols.customFields = typeof cols.customFields === 'string' ? JSON.parse(cols.customFields) : null
+			this.snaps.set(id, {
+				id,
+				state: 'written',
+				existing: !this.createdLines.has(id),
+				line: this.createdLines.get(id),
+				ownerId,
+				assigneeId,
+				cols: cols as unknown as Cols,
+				company,
+				emails: new Set(emails.get(id)),
+				phones: new Set(phones.get(id)),
+				tags: new Set(tags.get(id)?.map((t) => t.toLowerCase())),
+				groups: new Set(groups.get(id)?.map((g) => g.toLowerCase())),
+				hasImage: images.has(id),
+				phoneTokens: {},
+				...blankChanges(),
+			})
 		}
 	}
 
@@ -547,23 +533,23 @@ export async function previewImport(m: Membership, file: ImportFile, mapping?: s
 	assertCanImport(m)
 	const ctx = await loadContext(m)
 	const prepared = prepare(file, ctx, mapping)
-	const ws = new Workspace(ctx)
-	const db = openDatabase()
-	try {
-		ws.load(db)
-	} finally {
-		db.close()
-	}
 	const counts: Counts = { create: 0, update: 0, duplicate: 0, reject: 0 }
 	const examples: ImportPreview['examples'] = { create: [], update: [], duplicate: [], reject: [] }
 	const warnings: ImportPreview['warnings'] = []
-	for await (const { start, rows } of validatedChunks(prepared, ctx)) {
-		const { results, rowWarnings } = await classifyChunk(ws, prepared, start, rows)
-		for (const r of results) {
-			counts[r.outcome]++
-			if (examples[r.outcome].length < SAMPLE_SIZE) examples[r.outcome].push(r)
+	const db = openDatabase()
+	try {
+		const ws = new Workspace(ctx, db)
+		ws.load()
+		for await (const { start, rows } of validatedChunks(prepared, ctx)) {
+			const { results, rowWarnings } = await classifyChunk(ws, prepared, start, rows)
+			for (const r of results) {
+				counts[r.outcome]++
+				if (examples[r.outcome].length < SAMPLE_SIZE) examples[r.outcome].push(r)
+			}
+			warnings.push(...rowWarnings.slice(0, Math.max(0, 50 - warnings.length)))
 		}
-		warnings.push(...rowWarnings.slice(0, Math.max(0, 50 - warnings.length)))
+	} finally {
+		db.close()
 	}
 	const { parsed } = prepared
 	return {
@@ -612,7 +598,7 @@ async function classifyChunk(ws: Workspace, prepared: Prepared, start: number, v
 	const rows: Array<RowData | InvalidRow> = []
 	for (const row of validated) rows.push('error' in row ? row : await complete(row, ws.ctx))
 	const valid = rows.filter((r): r is RowData => !('error' in r))
-	await ws.loadMatches(valid)
+	ws.loadMatches(valid)
 	const results: RowResult[] = []
 	const touched = new Set<Snap>()
 	const rowWarnings: Array<{ line: number; message: string }> = []
@@ -725,8 +711,8 @@ async function execute(ctx: Ctx, prepared: Prepared, batchId: string, fileName: 
 	try {
 		db = openDatabase()
 		const sql = statements(db)
-		const ws = new Workspace(ctx)
-		ws.load(db)
+		const ws = new Workspace(ctx, db)
+		ws.load()
 		lap('load')
 		for await (const { start, rows } of validatedChunks(prepared, ctx)) {
 			const { results, touched, rowWarnings, rejected } = await classifyChunk(ws, prepared, start, rows)
