@@ -100,7 +100,7 @@ export function FollowUpForm({
 				<div className="flex flex-col gap-2">
 					<Field label="Due" hint={zoneHint(timeZone)} errors={fields.dueAt.errors} inputProps={{ ...getInputProps(fields.dueAt, { type: 'datetime-local' }), step: 60 }} />
 					{hydrated ? (
-						<div className="flex flex-wrap gap-1.5" role="group" aria-label="Quick due dates">
+						<div className="flex flex-wrap gap-1.5" role="group" aria-label="Date shortcuts">
 							{quickDues(timeZone, new Date()).map((q) => (
 								<button
 									key={q.label}

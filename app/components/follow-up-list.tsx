@@ -129,7 +129,7 @@ export function FollowUpRow({ item, now, timeZone, showAssignee, timeOnly, actio
 					<p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
 						<RecordLink item={item} />
 						<span className="text-muted">· {FOLLOW_UP_TYPE_LABELS[item.type]}</span>
-						{state === 'MISSED' || state === 'CANCELLED' ? <StateBadge state={state} /> : null}
+						{state === 'MISSED' ? <StateBadge state={state} /> : null}
 					</p>
 					{closed && item.outcome ? (
 						<p className="truncate text-sm text-fg" title={item.outcome}>
@@ -215,7 +215,7 @@ export function FollowUpCard({
 	showContact?: boolean
 }) {
 	return (
-		<Card>
+		<Card aria-label="Follow-ups">
 			<CardHeader
 				title="Follow-ups"
 				actions={

@@ -4,7 +4,7 @@
 // app/models/quick-action.server.ts), so the prompt works without JavaScript too.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useLocation, useRevalidator, useRouteLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ErrorList, SelectField, TextareaField, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
@@ -64,8 +64,8 @@ export function QuickActionLinks({ actions, compact = false, className }: { acti
 						}
 					>
 						<Icon name={ICONS[a.kind]} className="h-4 w-4" />
-						{compact ? <span className="sr-only">{a.title}</span> : a.label}
-						{!compact ? <span className="sr-only"> {a.title.slice(a.label.length)}</span> : null}
+						{/* The name is the action alone; the number or address is in the title (no name repeats a contact's details). */}
+						{compact ? <span className="sr-only">{a.label}</span> : a.label}
 					</a>
 				</li>
 			))}
@@ -86,6 +86,8 @@ export function ContactQuickActions({
 	data: { actions: QuickActionLinkData[]; templates: TemplateChoice[]; template: { id: string; name: string; message: string } | null } | null
 }) {
 	const submit = useSubmit()
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	if (!data || !data.actions.length) {
 		return <p className="text-sm text-muted">Add a phone number, email or Instagram handle to reach out from here.</p>
 	}
@@ -114,11 +116,12 @@ export function ContactQuickActions({
 								</option>
 							))}
 						</Select>
-						<noscript>
+						{/* Until JS runs (or without it) the choice is applied with a button. */}
+						{hydrated ? null : (
 							<Button type="submit" variant="secondary" size="sm">
 								Use
 							</Button>
-						</noscript>
+						)}
 					</Form>
 				) : null}
 			</div>

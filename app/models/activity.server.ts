@@ -75,6 +75,10 @@ const FIELD_LABELS: Record<string, string> = {
 	occurredAt: 'date',
 	durationMinutes: 'duration',
 	nextSteps: 'next steps',
+	sizeBand: 'size',
+	postalCode: 'postal code',
+	customFields: 'more details',
+	primaryContact: 'primary contact',
 	dueAt: 'due date',
 	assigneeId: 'assignee',
 }

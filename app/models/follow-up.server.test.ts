@@ -238,6 +238,29 @@ describe('follow-ups', () => {
 		expect([...s.overdue, ...s.today, ...s.upcoming]).toHaveLength(0)
 	})
 
+	it('in a team: assigns to a member, limits a REP to their own, and keeps a VIEWER read-only', async () => {
+		const owner = await member()
+		await prisma.workspace.update({ where: { id: owner.workspaceId }, data: { hideOthersRecords: true } })
+		const join = async (role: 'REP' | 'VIEWER'): Promise<Membership> => {
+			const user = await createUser({ email: `t-${Math.random().toString(36).slice(2)}@example.com`, name: role })
+			await prisma.membership.create({ data: { userId: user.id, workspaceId: owner.workspaceId, role } })
+			return { userId: user.id, workspaceId: owner.workspaceId, role, personal: false, hideOthersRecords: true }
+		}
+		const rep = await join('REP')
+		const viewer = await join('VIEWER')
+		const c = await contact({ ...owner, hideOthersRecords: true })
+		const mine = await createFollowUp(owner, followUp(c.id, new Date(Date.now() + HOUR)))
+		const theirs = await createFollowUp(owner, followUp(c.id, new Date(Date.now() + HOUR), { assigneeId: rep.userId }))
+		expect(await getFollowUp(rep, mine.id)).toBeNull()
+		expect((await getFollowUp(rep, theirs.id))?.canEdit).toBe(true)
+		await completeFollowUp(rep, theirs.id, completeFollowUpSchema.parse({ outcome: 'Done by the rep' }))
+		expect((await getFollowUp(viewer, mine.id))?.canEdit).toBe(false)
+		const refused = await cancelFollowUp(viewer, mine.id, { reason: null }).catch((e) => e)
+		expect((refused as Response).status).toBe(403)
+		const notAllowed = await createFollowUp(viewer, followUp(c.id, new Date(Date.now() + HOUR))).catch((e) => e)
+		expect((notAllowed as Response).status).toBe(403)
+	})
+
 	it('hides follow-ups of a deleted contact', async () => {
 		const m = await member()
 		const c = await contact(m)

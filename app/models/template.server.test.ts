@@ -78,6 +78,10 @@ describe('placeholder checks', () => {
 		expect(result.error!.flatten().fieldErrors.body?.[0]).toMatch(/\{\{nick\}\} is not a placeholder/)
 		expect(BuiltInTemplateSchema.safeParse({ kind: 'built-in', type: 'CUSTOM', name: 'x', body: 'y' }).success).toBe(false)
 	})
+
+	it('keeps one kind of line break (browsers post CRLF)', () => {
+		expect(TemplateSchema.parse({ kind: 'own', type: 'CUSTOM', name: 'Hi', body: 'Hi {{firstName}}\r\n\r\nBye\r' }).body).toBe('Hi {{firstName}}\n\nBye')
+	})
 })
 
 describe('templates', () => {

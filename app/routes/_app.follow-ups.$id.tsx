@@ -2,8 +2,8 @@
 // outcome, optionally logged as an interaction), reschedule, edit or cancel it.
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CancelFollowUpForm, CompleteFollowUpForm, FollowUpForm, RescheduleForm } from '#app/components/follow-up-form.tsx'
@@ -95,6 +95,13 @@ export default function FollowUpPage() {
 	const { followUp: f, assignees, me, timeZone, now, canCreate } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
+	const { hash } = useLocation()
+	// "Complete" and "Reschedule" in the list land here: put the cursor where the typing starts.
+	useEffect(() => {
+		const targets: Record<string, string> = { '#complete': 'follow-up-complete-outcome', '#reschedule': 'follow-up-reschedule-dueAt' }
+		const id = targets[hash]
+		if (id) document.getElementById(id)?.focus({ preventScroll: true })
+	}, [hash])
 	const state = followUpState(f, new Date(now))
 	const open = f.status === 'PENDING' || f.status === 'MISSED'
 	const editable = open && f.canEdit
@@ -186,7 +193,7 @@ export default function FollowUpPage() {
 							</dl>
 						</Card>
 						{editable ? (
-							<Card id="complete" className="scroll-mt-20">
+							<Card id="complete" aria-label="Complete" className="scroll-mt-20">
 								<CardHeader title="Complete" description="Record how it went." />
 								<div className="px-5 py-4">
 									<CompleteFollowUpForm lastResult={result('complete')} defaultNotes={f.notes} />
@@ -197,7 +204,7 @@ export default function FollowUpPage() {
 
 					{editable ? (
 						<div className="flex min-w-0 flex-col gap-6">
-							<Card id="reschedule" className="scroll-mt-20">
+							<Card id="reschedule" aria-label="Reschedule" className="scroll-mt-20">
 								<CardHeader title="Reschedule" />
 								<div className="px-5 py-4">
 									{/* Once it is past due, the proposal is tomorrow at the same time. */}

@@ -161,7 +161,7 @@ function ContactPicker({ q, contacts, total, timezone }: { q: string; contacts: 
 					<label htmlFor="contact-search" className="sr-only">
 						Search contacts
 					</label>
-					<Input id="contact-search" type="search" name="q" defaultValue={q} placeholder="Name, email, phone or company" autoFocus autoComplete="off" />
+					<Input id="contact-search" type="search" name="q" defaultValue={q} placeholder="Name, email or phone" autoFocus autoComplete="off" />
 					<Button type="submit" variant="secondary">
 						<Icon name="search" className="h-4 w-4" /> Search
 					</Button>

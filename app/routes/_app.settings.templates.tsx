@@ -6,7 +6,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type Sub
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField, useIsPending, useZodForm } from '#app/components/forms.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -231,6 +231,11 @@ function TemplateForm({
 		defaultValue: { name: values.name, body: values.body, type: values.type ?? template?.type ?? 'CUSTOM' },
 	})
 	const [body, setBody] = useState(values.body)
+	// Typed before the page came alive: preview what is in the box.
+	useEffect(() => {
+		const el = document.getElementById(fields.body.id)
+		if (el instanceof HTMLTextAreaElement) setBody(el.value)
+	}, [fields.body.id])
 	const saving = useIsPending({ intent: 'save' })
 	const nameLabel = kind === 'built-in' ? 'Name (and email subject)' : 'Name'
 	return (

@@ -93,14 +93,21 @@ const name = z
 	.trim()
 	.min(1, 'Enter a name')
 	.max(TEMPLATE_NAME_MAX, `Use at most ${TEMPLATE_NAME_MAX} characters`)
-const body = z
-	.string({ required_error: 'Write the message' })
-	.trim()
-	.min(1, 'Write the message')
-	.max(TEMPLATE_BODY_MAX, `Use at most ${TEMPLATE_BODY_MAX} characters`)
-	.superRefine((v, ctx) => {
-		for (const message of placeholderErrors(v)) ctx.addIssue({ code: 'custom', message })
-	})
+
+// Browsers post a textarea's line breaks as CRLF: keep one kind, \n.
+const lf = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v)
+
+const body = z.preprocess(
+	lf,
+	z
+		.string({ required_error: 'Write the message' })
+		.trim()
+		.min(1, 'Write the message')
+		.max(TEMPLATE_BODY_MAX, `Use at most ${TEMPLATE_BODY_MAX} characters`)
+		.superRefine((v, ctx) => {
+			for (const message of placeholderErrors(v)) ctx.addIssue({ code: 'custom', message })
+		}),
+)
 const type = z.enum(TEMPLATE_TYPES, { errorMap: () => ({ message: 'Choose what it is for' }) })
 
 // "preview" renders the sample without saving: the preview of a form without JavaScript.
@@ -126,6 +133,6 @@ export const LogPromptSchema = z.object({
 	intent: z.enum(['log', 'dismiss']).default('log'),
 	medium: z.enum(MEDIUMS, { errorMap: () => ({ message: MESSAGES.medium }) }),
 	subject: optionalText(200),
-	notes: optionalText(20_000),
+	notes: z.preprocess(lf, optionalText(20_000)),
 	redirectTo: z.string().optional(),
 })

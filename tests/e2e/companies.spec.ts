@@ -47,8 +47,8 @@ test('create a company with a website, then edit it @nojs', async ({ page }) => 
 	await expect(page.getByText('Aerospace · 51–200 people')).toBeVisible()
 	await expect(page.getByText('Interested', { exact: true })).toBeVisible()
 	await expect(page.getByText('Hot lead', { exact: true })).toBeVisible()
-	await expect(page.getByRole('link', { name: '+1 415 555 2671' })).toBeVisible()
-	await expect(page.getByRole('link', { name: 'hello@acme-rockets.com' })).toBeVisible()
+	await expect(page.getByRole('link', { name: '+1 415 555 2671', exact: true })).toBeVisible()
+	await expect(page.getByRole('link', { name: 'hello@acme-rockets.com', exact: true })).toBeVisible()
 	await expect(page.locator('.prose-notes strong')).toHaveText('LaunchCon')
 	const id = page.url().split('/companies/')[1]!.split('?')[0]!
 

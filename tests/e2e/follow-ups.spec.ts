@@ -47,7 +47,7 @@ async function scheduleFrom(page: Page, contactId: string, fields: { type?: stri
 	await page.getByRole('link', { name: 'Add follow-up' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'New follow-up' })).toBeVisible()
 	if (fields.type) await page.getByText(fields.type, { exact: true }).click()
-	await page.getByLabel('Due').fill(fields.due)
+	await page.getByLabel('Due', { exact: true }).fill(fields.due)
 	if (fields.notes) await page.getByLabel('Notes').fill(fields.notes)
 	await page.getByRole('button', { name: 'Schedule follow-up' }).click()
 }
@@ -60,12 +60,12 @@ test('schedule a follow-up from a contact, find it, complete it and log it @nojs
 
 	// A due time in the past is explained beside the field, and nothing is saved.
 	await scheduleFrom(page, contactId, { type: 'Meeting', due: wallTime(zone, -1, '10:00') })
-	await expect(page.getByLabel('Due')).toHaveAccessibleDescription(/Choose a date and time in the future/)
+	await expect(page.getByLabel('Due', { exact: true })).toHaveAccessibleDescription(/Choose a date and time in the future/)
 	expect(query<{ n: number }>('SELECT count(*) AS n FROM FollowUp WHERE contactId = ?', contactId).n).toBe(0)
 
 	const due = wallTime(zone, 1, '10:00')
 	await page.getByText('Meeting', { exact: true }).click()
-	await page.getByLabel('Due').fill(due)
+	await page.getByLabel('Due', { exact: true }).fill(due)
 	await page.getByLabel('Notes').fill('Bring the proposal')
 	await page.getByRole('button', { name: 'Schedule follow-up' }).click()
 
@@ -79,7 +79,7 @@ test('schedule a follow-up from a contact, find it, complete it and log it @nojs
 	// Under Upcoming on /follow-ups, and on its day in the calendar.
 	await page.goto('/follow-ups')
 	const upcoming = page.getByRole('region', { name: 'Upcoming' })
-	await expect(upcoming.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible()
+	await expect(upcoming.getByRole('link', { name: 'Ada Lovelace', exact: true })).toBeVisible()
 	await expect(upcoming.getByText('Bring the proposal')).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Today' }).getByText('Nothing else due today.')).toBeVisible()
 	await page.goto(`/follow-ups/calendar?month=${due.slice(0, 7)}`)
@@ -89,11 +89,14 @@ test('schedule a follow-up from a contact, find it, complete it and log it @nojs
 	await page.goto('/follow-ups')
 	await page.getByRole('link', { name: 'Complete follow-up with Ada Lovelace' }).click()
 	await expect(page).toHaveURL(new RegExp(`/follow-ups/${id}#complete$`))
-	await expect(page.getByLabel('Also log it as an interaction')).toBeChecked()
-	await page.getByRole('button', { name: 'Complete follow-up' }).click()
+	const complete = page.getByRole('region', { name: 'Complete' })
+	await expect(complete.getByLabel('Also log it as an interaction')).toBeChecked()
+	// The plan's notes are offered for editing, never silently replaced.
+	await expect(complete.getByLabel('Notes')).toHaveValue('Bring the proposal')
+	await complete.getByRole('button', { name: 'Complete follow-up' }).click()
 	await expect(page.getByLabel('Outcome')).toHaveAccessibleDescription(/Say briefly how it went/)
 	await page.getByLabel('Outcome').fill('Agreed to a pilot')
-	await page.getByLabel('Notes').fill('Starts in May')
+	await page.getByRole('region', { name: 'Complete' }).getByLabel('Notes').fill('Starts in May')
 	await page.getByRole('button', { name: 'Complete follow-up' }).click()
 	await expect(page.getByText('Follow-up completed.')).toBeVisible()
 	await expect(page.getByRole('definition').filter({ hasText: 'Agreed to a pilot' })).toBeVisible()
@@ -107,7 +110,7 @@ test('schedule a follow-up from a contact, find it, complete it and log it @nojs
 	expect(query<{ n: number }>("SELECT count(*) AS n FROM ActivityLog WHERE entityId = ? AND action = 'follow_up_completed'", contactId).n).toBe(1)
 
 	await page.goto('/follow-ups')
-	await expect(page.getByRole('region', { name: 'Completed' }).getByRole('link', { name: 'Ada Lovelace' })).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Completed' }).getByRole('link', { name: 'Ada Lovelace', exact: true })).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Completed' }).getByText('Agreed to a pilot')).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Nothing scheduled after today.')).toBeVisible()
 })
@@ -142,7 +145,7 @@ test('reschedule and cancel a follow-up', async ({ page }) => {
 
 	await page.goto('/follow-ups')
 	await expect(page.getByRole('region', { name: 'Upcoming' }).getByText('Nothing scheduled after today.')).toBeVisible()
-	await expect(page.getByRole('region', { name: 'Cancelled' }).getByRole('link', { name: 'Grace Hopper' })).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Cancelled' }).getByRole('link', { name: 'Grace Hopper', exact: true })).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Cancelled' }).getByText('They went with another supplier')).toBeVisible()
 	await page.goto(`/contacts/${contactId}`)
 	await expect(page.getByRole('region', { name: 'Follow-ups' }).getByText('Nothing scheduled.')).toBeVisible()
