@@ -12,10 +12,10 @@ import { Icon, type IconName } from '#app/components/ui/icon.tsx'
 import { Label, Select } from '#app/components/ui/input.tsx'
 import type { RootLoader } from '#app/root.tsx'
 import { cn } from '#app/utils/misc.ts'
-import { QUICK_ACTION_NOUNS, type QuickActionKind } from '#app/utils/quick-actions.ts'
+import { QUICK_ACTION_KINDS, QUICK_ACTION_LABELS, QUICK_ACTION_NOUNS, type QuickActionKind } from '#app/utils/quick-actions.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { MEDIUM_LABELS, MEDIUMS, type Medium } from '#app/validation/interaction.ts'
-import { LogPromptSchema, TEMPLATE_TYPE_LABELS, type TemplateType } from '#app/validation/template.ts'
+import { LogPromptSchema, type TemplateType } from '#app/validation/template.ts'
 
 export type QuickActionLinkData = { kind: QuickActionKind; label: string; href: string; title: string; newTab: boolean }
 
@@ -46,34 +46,41 @@ function useMarkLeaving() {
 export function QuickActionLinks({ actions, compact = false, className }: { actions: QuickActionLinkData[]; compact?: boolean; className?: string }) {
 	const markLeaving = useMarkLeaving()
 	if (!actions.length) return null
+	// Compact rows keep a slot per kind, so each icon lines up in its column; phones get call and WhatsApp only.
+	const slots = compact ? QUICK_ACTION_KINDS.map((kind) => actions.find((a) => a.kind === kind) ?? kind) : actions
+	const onPhones = (kind: QuickActionKind) => !compact || kind === 'call' || kind === 'whatsapp'
 	return (
 		<ul className={cn('flex flex-wrap items-center', compact ? 'gap-0.5' : 'gap-2', className)} aria-label="Quick actions">
-			{actions.map((a) => (
-				<li key={a.kind}>
-					{/* A plain <a>: the browser must follow /go's redirect to another app or site. */}
-					<a
-						href={a.href}
-						title={a.title}
-						onClick={markLeaving}
-						data-quick-action={a.kind}
-						{...(a.newTab ? { target: '_blank', rel: 'noopener' } : {})}
-						className={
-							compact
-								? 'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-link'
-								: buttonClass({ variant: 'secondary', size: 'sm' })
-						}
-					>
-						<Icon name={ICONS[a.kind]} className="h-4 w-4" />
-						{/* The name is the action alone; the number or address is in the title (no name repeats a contact's details). */}
-						{compact ? <span className="sr-only">{a.label}</span> : a.label}
-					</a>
-				</li>
-			))}
+			{slots.map((a) =>
+				typeof a === 'string' ? (
+					<li key={a} aria-hidden="true" className={cn('h-8 w-8', !onPhones(a) && 'hidden sm:block')} />
+				) : (
+					<li key={a.kind} className={cn(!onPhones(a.kind) && 'hidden sm:block')}>
+						{/* A plain <a>: the browser must follow /go's redirect to another app or site. */}
+						<a
+							href={a.href}
+							title={a.title}
+							onClick={markLeaving}
+							data-quick-action={a.kind}
+							{...(a.newTab ? { target: '_blank', rel: 'noopener' } : {})}
+							className={
+								compact
+									? 'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-link'
+									: buttonClass({ variant: 'secondary', size: 'sm' })
+							}
+						>
+							<Icon name={ICONS[a.kind]} className="h-4 w-4" />
+							{/* The name is the action alone; the number or address is in the title (no name repeats a contact's details). */}
+							{compact ? <span className="sr-only">{a.label}</span> : a.label}
+						</a>
+					</li>
+				),
+			)}
 		</ul>
 	)
 }
 
-type TemplateChoice = { id: string; name: string; type: TemplateType }
+type TemplateChoice = { id: string; name: string; type: TemplateType; builtIn: boolean }
 
 /**
  * The contact page's quick actions with a template picker: a GET form that reloads
@@ -106,15 +113,24 @@ export function ContactQuickActions({
 							name="template"
 							defaultValue={data.template?.id ?? ''}
 							key={data.template?.id ?? ''}
-							className="h-8 w-auto max-w-56 py-0"
+							className="h-8 w-auto max-w-64 py-0"
 							onChange={(e) => submit(e.currentTarget.form, { replace: true, preventScrollReset: true })}
 						>
 							<option value="">No template</option>
-							{data.templates.map((t) => (
-								<option key={t.id} value={t.id}>
-									{t.name} ({TEMPLATE_TYPE_LABELS[t.type]})
-								</option>
-							))}
+							{[
+								{ label: 'Built-in', list: data.templates.filter((t) => t.builtIn) },
+								{ label: 'Your templates', list: data.templates.filter((t) => !t.builtIn) },
+							].map((group) =>
+								group.list.length ? (
+									<optgroup key={group.label} label={group.label}>
+										{group.list.map((t) => (
+											<option key={t.id} value={t.id}>
+												{t.name}
+											</option>
+										))}
+									</optgroup>
+								) : null,
+							)}
 						</Select>
 						{/* Until JS runs (or without it) the choice is applied with a button. */}
 						{hydrated ? null : (
@@ -206,7 +222,7 @@ export function LogPromptForm({
 			<input type="hidden" name="redirectTo" value={redirectTo} />
 			<input {...getInputProps(fields.subject, { type: 'hidden' })} />
 			<div className="flex flex-wrap items-start gap-x-4 gap-y-3">
-				<div className="flex min-w-0 flex-1 items-start gap-3">
+				<div className="flex min-w-0 flex-[1_1_18rem] items-start gap-3">
 					<span aria-hidden="true" className="mt-0.5 inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-surface text-link">
 						<Icon name={ICONS[pending.kind]} className="h-4 w-4" />
 					</span>
@@ -217,9 +233,9 @@ export function LogPromptForm({
 							</h2>
 						)}
 						<p className="text-muted">
-							<time dateTime={pending.at}>{formatDateTime(pending.at, timezone)}</time>
-							{pending.notes && !page ? <span className="line-clamp-2 whitespace-pre-line text-fg/80">“{pending.notes}”</span> : null}
+							{QUICK_ACTION_LABELS[pending.kind]} opened <time dateTime={pending.at}>{formatDateTime(pending.at, timezone)}</time>
 						</p>
+						{pending.notes && !page ? <p className="mt-1 line-clamp-2 border-l-2 border-accent/40 pl-2 whitespace-pre-line text-fg/80">{pending.notes}</p> : null}
 					</div>
 				</div>
 				<div className="flex shrink-0 items-center gap-2">

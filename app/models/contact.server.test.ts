@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '#app/utils/db.server.ts'
 import { contactFormSchema, type ContactInput } from '#app/validation/contact.ts'
+import { reindexContacts } from './contact-search.server.ts'
 import { createContact, getContact, listContacts, listRecentlyDeleted, restoreContact, softDeleteContacts, updateContact } from './contact.server.ts'
 import { createUser } from './user.server.ts'
 import type { Membership } from './workspace.server.ts'
@@ -64,6 +65,20 @@ describe('contacts', () => {
 			expect(rows.map((r) => r.id), q).toEqual([id])
 		}
 		expect((await listContacts(m, { q: '"; DROP TABLE Contact; --' })).rows).toEqual([])
+	})
+
+	it('searches that match more than a thousand contacts still filter, sort and page', async () => {
+		const m = await member()
+		await prisma.contact.createMany({
+			data: Array.from({ length: 1200 }, (_, i) => ({ workspaceId: m.workspaceId, firstName: 'Zed', lastName: `Person${String(i).padStart(4, '0')}`, displayName: `Zed Person${String(i).padStart(4, '0')}`, leadStatus: i % 2 ? 'NEW' : null })),
+		})
+		await reindexContacts(m.workspaceId)
+		const all = await listContacts(m, { q: 'zed', pageSize: 100, page: 3 })
+		expect(all.total).toBe(1200)
+		expect(all.rows).toHaveLength(100)
+		const sorted = await listContacts(m, { q: 'zed', status: 'NEW', sort: 'name', dir: 'desc' })
+		expect(sorted.total).toBe(600)
+		expect(sorted.rows[0]!.displayName).toBe('Zed Person1199')
 	})
 
 	it('logs the change of status with before and after', async () => {

@@ -257,17 +257,20 @@ export type ContactListQuery = {
 
 
 function orderBy(sort: ContactListQuery['sort'], dir: 'asc' | 'desc'): Prisma.ContactOrderByWithRelationInput[] {
+	// No `nulls: 'last'`: Prisma turns it into a CASE expression no index can serve.
+	// SQLite sorts NULLs first ascending and last descending, which reads well here
+	// ("never contacted" first when looking for who is overdue).
 	switch (sort) {
 		case 'company':
 			return [{ company: { name: dir } }, { displayName: 'asc' }]
 		case 'status':
 			return [{ leadStatus: dir }, { displayName: 'asc' }]
 		case 'lastContacted':
-			return [{ lastContactedAt: { sort: dir, nulls: 'last' } }, { displayName: 'asc' }]
+			return [{ lastContactedAt: dir }, { displayName: 'asc' }]
 		case 'created':
 			return [{ createdAt: dir }]
 		case 'birthday':
-			return [{ birthdayMonth: { sort: dir, nulls: 'last' } }, { birthdayDay: { sort: dir, nulls: 'last' } }]
+			return [{ birthdayMonth: dir }, { birthdayDay: dir }]
 		default:
 			return [{ displayName: dir }, { id: 'asc' }]
 	}
@@ -292,59 +295,132 @@ export function contactWhere(m: Membership, query: ContactListQuery, now = new D
 	return where
 }
 
+const LIST_SELECT = {
+	id: true,
+	displayName: true,
+	jobTitle: true,
+	leadStatus: true,
+	isDecisionMaker: true,
+	lastContactedAt: true,
+	birthdayMonth: true,
+	birthdayDay: true,
+	avatarUrl: true,
+	whatsapp: true,
+	instagram: true,
+	image: { select: { id: true } },
+	company: { select: { id: true, name: true } },
+	emails: { where: { isPrimary: true }, select: { email: true }, take: 1 },
+	phones: { where: { isPrimary: true }, select: { phone: true }, take: 1 },
+	tags: { select: { id: true, name: true, color: true }, orderBy: { name: 'asc' } },
+} satisfies Prisma.ContactSelect
+
+// SQLite through Prisma accepts at most 999 bound values in one query.
+const ID_CHUNK = 900
+const chunksOf = <T,>(items: T[], size = ID_CHUNK) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+
+/** A comparable key per sort, for ordering search results in memory (≤ SEARCH_LIMIT rows). */
+function sortKey(sort: ContactListQuery['sort'], c: { displayName: string; leadStatus: string | null; lastContactedAt: Date | null; createdAt: Date; birthdayMonth: number | null; birthdayDay: number | null; company: { name: string } | null }) {
+	switch (sort) {
+		case 'company':
+			return `${c.company?.name ?? ''}\u0000${c.displayName}`.toLowerCase()
+		case 'status':
+			return `${c.leadStatus ?? ''}\u0000${c.displayName}`.toLowerCase()
+		case 'lastContacted':
+			return c.lastContactedAt?.getTime() ?? -Infinity
+		case 'created':
+			return c.createdAt.getTime()
+		case 'birthday':
+			return c.birthdayMonth ? c.birthdayMonth * 100 + (c.birthdayDay ?? 0) : -Infinity
+		default:
+			return c.displayName.toLowerCase()
+	}
+}
+
+/**
+ * A search: FTS gives up to SEARCH_LIMIT ranked ids of this workspace; the other
+ * filters are applied to them by primary key in chunks (never by scanning the
+ * workspace), and only the page's rows are loaded in full.
+ */
+async function searchPage(m: Membership, query: ContactListQuery, pageSize: number, now: Date) {
+	const matchIds = await searchContactIds(m.workspaceId, query.q!)
+	// The ids are this workspace's already (the FTS query filters on it); leaving
+	// workspaceId out keeps SQLite on the primary key.
+	const { workspaceId: _ws, ...filters } = contactWhere(m, query, now) as Prisma.ContactWhereInput & { workspaceId?: string }
+	const sorting = Boolean(query.sort)
+	const kept = new Map<string, number | string>()
+	for (const chunk of chunksOf(matchIds)) {
+		const rows = await prisma.contact.findMany({
+			where: { ...filters, id: { in: chunk } },
+			select: sorting
+				? { id: true, displayName: true, leadStatus: true, lastContactedAt: true, createdAt: true, birthdayMonth: true, birthdayDay: true, company: { select: { name: true } } }
+				: { id: true },
+		})
+		for (const r of rows) kept.set(r.id, sorting ? sortKey(query.sort, r as unknown as Parameters<typeof sortKey>[1]) : 0)
+	}
+	let ordered = matchIds.filter((id) => kept.has(id))
+	if (sorting) {
+		const dir = query.dir === 'desc' ? -1 : 1
+		ordered = [...ordered].sort((a, b) => {
+			const x = kept.get(a)!
+			const y = kept.get(b)!
+			return x < y ? -dir : x > y ? dir : 0
+		})
+	}
+	const total = ordered.length
+	const pages = Math.max(1, Math.ceil(total / pageSize))
+	const page = Math.min(Math.max(1, query.page ?? 1), pages)
+	const pageIds = ordered.slice((page - 1) * pageSize, page * pageSize)
+	const rows = pageIds.length ? await prisma.contact.findMany({ where: { id: { in: pageIds } }, select: LIST_SELECT }) : []
+	const position = new Map(pageIds.map((id, i) => [id, i]))
+	rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+	return { rows, total, page, pages, pageSize, capped: matchIds.length === SEARCH_LIMIT }
+}
+
 export async function listContacts(m: Membership, query: ContactListQuery, now = new Date()) {
 	const pageSize = PAGE_SIZES.includes(query.pageSize as 25) ? query.pageSize! : 25
+	if (query.q?.trim()) return searchPage(m, query, pageSize, now)
 	const where = contactWhere(m, query, now)
-	let matchIds: string[] | null = null
-	if (query.q?.trim()) {
-		matchIds = await searchContactIds(m.workspaceId, query.q)
-		where.id = { in: matchIds }
-	}
 	const total = await prisma.contact.count({ where })
 	const pages = Math.max(1, Math.ceil(total / pageSize))
 	const page = Math.min(Math.max(1, query.page ?? 1), pages)
-	// With a search and no explicit sort, keep the search's relevance order.
-	const byRelevance = matchIds && !query.sort
 	const rows = await prisma.contact.findMany({
 		where,
-		orderBy: byRelevance ? undefined : orderBy(query.sort, query.dir ?? 'asc'),
-		skip: byRelevance ? 0 : (page - 1) * pageSize,
-		take: byRelevance ? undefined : pageSize,
-		select: {
-			id: true,
-			displayName: true,
-			jobTitle: true,
-			leadStatus: true,
-			isDecisionMaker: true,
-			lastContactedAt: true,
-			birthdayMonth: true,
-			birthdayDay: true,
-			avatarUrl: true,
-			image: { select: { id: true } },
-			company: { select: { id: true, name: true } },
-			emails: { where: { isPrimary: true }, select: { email: true }, take: 1 },
-			phones: { where: { isPrimary: true }, select: { phone: true }, take: 1 },
-			tags: { select: { id: true, name: true, color: true }, orderBy: { name: 'asc' } },
-		},
+		orderBy: orderBy(query.sort, query.dir ?? 'asc'),
+		skip: (page - 1) * pageSize,
+		take: pageSize,
+		select: LIST_SELECT,
 	})
-	const ordered = byRelevance
-		? rows.sort((a, b) => matchIds!.indexOf(a.id) - matchIds!.indexOf(b.id)).slice((page - 1) * pageSize, page * pageSize)
-		: rows
-	return { rows: ordered, total, page, pages, pageSize, capped: matchIds?.length === SEARCH_LIMIT }
+	return { rows, total, page, pages, pageSize, capped: false }
 }
 
-/** What the filter bar offers: tags, groups and companies with counts. */
+/** Contacts per tag and per group, counted from the link tables of this workspace only. */
+async function linkCounts(table: '_ContactToTag' | '_ContactToGroup', ownerTable: 'Tag' | 'Group', workspaceId: string) {
+	const rows = await prisma.$queryRawUnsafe<Array<{ id: string; n: bigint | number }>>(
+		`SELECT l.B AS id, COUNT(*) AS n FROM "${table}" l JOIN "${ownerTable}" o ON o.id = l.B JOIN Contact c ON c.id = l.A
+		 WHERE o.workspaceId = ? AND c.deletedAt IS NULL GROUP BY l.B`,
+		workspaceId,
+	)
+	return new Map(rows.map((r) => [r.id, Number(r.n)]))
+}
+
+/** What the filter bar offers: tags, groups and companies, with contact counts. */
 export async function listFilterOptions(m: Membership) {
-	const [tags, groups, companies] = await Promise.all([
-		prisma.tag.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { name: 'asc' }, select: { id: true, name: true, color: true, _count: { select: { contacts: { where: { deletedAt: null } } } } } }),
+	const [tags, groups, companies, tagCounts, groupCounts] = await Promise.all([
+		prisma.tag.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { name: 'asc' }, select: { id: true, name: true, color: true } }),
 		prisma.group.findMany({
 			where: { workspaceId: m.workspaceId, OR: [{ isPrivate: false }, { ownerId: m.userId }] },
 			orderBy: { name: 'asc' },
-			select: { id: true, name: true, icon: true, _count: { select: { contacts: { where: { deletedAt: null } } } } },
+			select: { id: true, name: true, icon: true },
 		}),
-		prisma.company.findMany({ where: { workspaceId: m.workspaceId, deletedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true }, take: 500 }),
+		prisma.company.findMany({ where: { workspaceId: m.workspaceId, deletedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true }, take: 300 }),
+		linkCounts('_ContactToTag', 'Tag', m.workspaceId),
+		linkCounts('_ContactToGroup', 'Group', m.workspaceId),
 	])
-	return { tags, groups, companies }
+	return {
+		tags: tags.map((t) => ({ ...t, _count: { contacts: tagCounts.get(t.id) ?? 0 } })),
+		groups: groups.map((g) => ({ ...g, _count: { contacts: groupCounts.get(g.id) ?? 0 } })),
+		companies,
+	}
 }
 
 export async function bulkAddTag(m: Membership, ids: string[], tagName: string) {

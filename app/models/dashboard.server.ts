@@ -23,11 +23,12 @@ export async function getDashboard(workspaceId: string, timeZone: string, now = 
 		prisma.deal.aggregate({ where: { ...live, stage: { notIn: ['CLOSED_WON', 'CLOSED_LOST'] } }, _count: true, _sum: { valueCents: true } }),
 		prisma.followUp.count({ where: { workspaceId, status: 'PENDING' } }),
 		prisma.contact.findMany({
-			where: { ...live, OR: window.map((w) => ({ birthdayMonth: w.month, birthdayDay: w.day })) },
+			// Each OR branch carries the workspace so SQLite uses the (workspace, month, day) index.
+			where: { OR: window.map((w) => ({ ...live, birthdayMonth: w.month, birthdayDay: w.day })) },
 			select: { id: true, displayName: true, birthdayMonth: true, birthdayDay: true, birthdayYear: true },
 		}),
 		prisma.contact.findMany({
-			where: { ...live, OR: window.map((w) => ({ anniversaryMonth: w.month, anniversaryDay: w.day })) },
+			where: { OR: window.map((w) => ({ ...live, anniversaryMonth: w.month, anniversaryDay: w.day })) },
 			select: { id: true, displayName: true, anniversaryMonth: true, anniversaryDay: true },
 		}),
 		prisma.followUp.findMany({
@@ -43,7 +44,9 @@ export async function getDashboard(workspaceId: string, timeZone: string, now = 
 	].sort((a, b) => a.inDays - b.inDays)
 	return {
 		counts: { contacts, companies, openDeals: openDeals._count, pipelineCents: openDeals._sum.valueCents ?? 0, pendingFollowUps },
-		occasions,
+		// The soonest few; a large address book can have hundreds in a week.
+		occasions: occasions.slice(0, 12),
+		moreOccasions: Math.max(0, occasions.length - 12),
 		overdue,
 	}
 }

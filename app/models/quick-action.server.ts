@@ -86,7 +86,7 @@ export async function contactQuickActions(m: Membership, contactId: string, temp
 	if (!contact) return null
 	const targets = quickActionTargets(contact, user.defaultCountry)
 	// A template id that is not (or no longer) there is ignored, not an error.
-	const chosen = template ? templates.find((t) => t.id === templateId) ?? { id: templateId!, name: template.name, type: template.type } : null
+	const chosen = template ? templates.find((t) => t.id === templateId) ?? { id: templateId!, name: template.name, type: template.type, builtIn: false } : null
 	return {
 		actions: links(contact.id, targets, chosen?.id),
 		templates,

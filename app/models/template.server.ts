@@ -48,7 +48,7 @@ export async function listTemplates(m: Membership) {
 /** The templates a quick action can use, built-ins first. */
 export async function templateChoices(m: Membership) {
 	const { builtIns, own } = await listTemplates(m)
-	return [...builtIns, ...own].map(({ id, type, name }) => ({ id, type, name }))
+	return [...builtIns.map((t) => ({ ...t, builtIn: true })), ...own.map((t) => ({ ...t, builtIn: false }))].map(({ id, type, name, builtIn }) => ({ id, type, name, builtIn }))
 }
 
 /** One template the member may use, by id (a built-in's default id included); null otherwise. */

@@ -203,7 +203,7 @@ export default function CompaniesPage() {
 											</span>
 										</Link>
 										{/* A form cannot sit inside the link: the status menu is beside it. */}
-										<LeadStatusMenu entity="company" id={r.id} name={r.name} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} className="mt-0.5 shrink-0" />
+										<LeadStatusMenu entity="company" id={r.id} name={r.name} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} quiet className="mt-0.5 shrink-0" />
 									</div>
 								</td>
 								<td className="hidden px-4 py-2.5 md:table-cell lg:whitespace-nowrap">{r.industry ?? <span className="text-muted">—</span>}</td>

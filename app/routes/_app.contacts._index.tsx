@@ -322,7 +322,7 @@ export default function ContactsPage() {
 									{r.jobTitle ? <span className="block truncate text-xs text-muted">{r.jobTitle}</span> : null}
 								</td>
 								<td className="hidden px-3 py-2 md:table-cell">
-									<LeadStatusMenu entity="contact" id={r.id} name={r.displayName} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} />
+									<LeadStatusMenu entity="contact" id={r.id} name={r.displayName} status={r.leadStatus} editable={data.statusEditable.includes(r.id)} quiet />
 									{r.isDecisionMaker ? <Badge tone="warning" className="ml-1">DM</Badge> : null}
 								</td>
 								<td className="hidden px-3 py-2 text-muted xl:table-cell">{r.lastContactedAt ? formatDate(r.lastContactedAt, data.timezone) : 'Never'}</td>

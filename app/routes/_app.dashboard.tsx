@@ -24,7 +24,7 @@ function greeting(now: string, timeZone: string) {
 const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(cents / 100)
 
 export default function Dashboard() {
-	const { name, timezone, now, counts, occasions, overdue } = useLoaderData<typeof loader>()
+	const { name, timezone, now, counts, occasions, moreOccasions, overdue } = useLoaderData<typeof loader>()
 	const stats: Array<{ label: string; value: string; hint?: string }> = [
 		{ label: 'Contacts', value: counts.contacts.toLocaleString('en') },
 		{ label: 'Companies', value: counts.companies.toLocaleString('en') },
@@ -69,6 +69,7 @@ export default function Dashboard() {
 								</span>
 							</li>
 						))}
+						{moreOccasions ? <li className="px-5 py-3 text-sm text-muted">and {moreOccasions} more this week</li> : null}
 					</ul>
 				</Card>
 				<Card>

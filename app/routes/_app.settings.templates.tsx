@@ -185,13 +185,14 @@ function TemplateRow({
 	// Open after a preview or a rejected save (without JS the page reloads, so say so in markup).
 	const open = Boolean(reply?.preview || reply?.result?.status === 'error')
 	return (
-		<li className="relative px-5 py-4" data-template={name}>
+		<li className="group/row relative px-5 py-4" data-template={name}>
 			<div className="flex flex-wrap items-center gap-2 pr-20">
 				<h3 className="text-sm font-semibold">{name}</h3>
 				<Badge>{TEMPLATE_TYPE_LABELS[type]}</Badge>
 				{badge ? <Badge tone={badge === 'Edited' ? 'accent' : 'neutral'}>{badge}</Badge> : null}
 			</div>
-			<p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-muted">{renderTemplate(body, vars)}</p>
+			{/* While the form is open its live preview replaces this one. */}
+			<p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-muted group-has-[details[open]]/row:hidden">{renderTemplate(body, vars)}</p>
 			{editable ? (
 				// Keyed by the text: after a successful save (with JS) the panel closes.
 				<details key={`${name}:${body}`} open={open || undefined} className="group">
