@@ -71,7 +71,7 @@ export function LeadStatusMenu({
 				className={cn(
 					'group inline-flex cursor-pointer items-center gap-1 rounded-full text-xs font-medium whitespace-nowrap focus-visible:outline-2',
 					shown ? '' : 'border border-dashed border-border px-2 py-0.5 text-muted hover:border-muted hover:text-fg',
-					!shown && quiet && 'opacity-0 pointer-coarse:opacity-100 focus-visible:opacity-100 [tr:hover_&]:opacity-100',
+					!shown && quiet && 'opacity-0 pointer-coarse:opacity-100 focus-visible:opacity-100 max-sm:opacity-100 [tr:hover_&]:opacity-100',
 					className,
 				)}
 				aria-label={`Lead status of ${name}: ${shown ? LEAD_STATUS_LABELS[shown] : 'none'}. Change`}

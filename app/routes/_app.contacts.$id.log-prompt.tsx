@@ -41,11 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (formData.get('intent') === 'dismiss') return redirect(redirectTo, { headers })
 
 	const submission = parseWithZod(formData, { schema: LogPromptSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	// A rejected answer shows here, still going back where it came from once fixed.
+	if (submission.status !== 'success') return data({ result: submission.reply(), redirectTo }, { status: 400 })
 	const result = await logPendingQuickAction(request, params.id!, submission.value)
 	if (!result.logged && result.fieldErrors) {
 		const { medium, ...rest } = result.fieldErrors
-		return data({ result: submission.reply({ fieldErrors: medium ? { medium } : {}, formErrors: Object.values(rest).flat() }) }, { status: 400 })
+		return data({ result: submission.reply({ fieldErrors: medium ? { medium } : {}, formErrors: Object.values(rest).flat() }), redirectTo }, { status: 400 })
 	}
 	// Not logged and no errors: it was answered already (another tab, a double click). Nothing twice.
 	return redirect(result.logged ? withParam(redirectTo, 'quick', 'logged') : redirectTo, { headers })
@@ -58,7 +59,7 @@ export default function LogPromptPage() {
 		<div className="mx-auto max-w-2xl">
 			<PageHeader title="Log this as an interaction?" subtitle={promptQuestion(pending)} back={{ to: `/contacts/${pending.contactId}`, label: pending.contactName }} />
 			<Card className="p-5 text-sm">
-				<LogPromptForm pending={pending} redirectTo={redirectTo} lastResult={actionData?.result} page />
+				<LogPromptForm pending={pending} redirectTo={actionData?.redirectTo ?? redirectTo} lastResult={actionData?.result} page />
 			</Card>
 		</div>
 	)

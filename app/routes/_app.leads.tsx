@@ -111,7 +111,7 @@ export default function LeadsPage() {
 
 			<div className="grid gap-6 lg:grid-cols-2">
 				{sections.map((s) => (
-					<Card key={s.status} id={`leads-${s.status.toLowerCase()}`} aria-labelledby={`leads-${s.status}-title`} className="flex scroll-mt-20 flex-col">
+					<Card key={s.status} id={`leads-${s.status.toLowerCase()}`} aria-labelledby={`leads-${s.status}-title`} className="flex min-w-0 scroll-mt-20 flex-col">
 						<div className="flex items-center justify-between gap-3 border-b border-border px-5 py-3">
 							<h2 id={`leads-${s.status}-title`} className="text-base font-semibold">
 								{LEAD_STATUS_LABELS[s.status]} <span className="font-normal text-muted tabular-nums">· {s.total.toLocaleString('en')}</span>
