@@ -1,29 +1,15 @@
+import { FormSection } from './form-section.tsx'
 // The company form, shared by "new" and "edit". Custom fields (the workspace's
 // COMPANY definitions) render as text, number, date or select inputs.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField, useIsPending, useZodForm } from './forms.tsx'
 import { buttonClass } from './ui/button.tsx'
-import { Card } from './ui/card.tsx'
 import { companyFormSchema, SIZE_BAND_LABELS, SIZE_BANDS } from '#app/validation/company.ts'
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type CustomFieldDef } from '#app/validation/contact.ts'
 
 export type CompanyFormOptions = { customFields: CustomFieldDef[]; industries: string[]; tagNames: string[] }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-	return (
-		<Card className="p-5">
-			<fieldset className="grid gap-4 sm:grid-cols-2">
-				<legend className="mb-1 sm:col-span-2">
-					<span className="text-base font-semibold">{title}</span>
-					{description ? <span className="mt-0.5 block text-sm text-muted">{description}</span> : null}
-				</legend>
-				{children}
-			</fieldset>
-		</Card>
-	)
-}
 
 export function CompanyForm({
 	options,
@@ -47,7 +33,7 @@ export function CompanyForm({
 		<Form method="post" className="flex flex-col gap-5" {...getFormProps(form)}>
 			<ErrorList id={form.errorId} errors={form.errors} />
 
-			<Section title="Company">
+			<FormSection title="Company">
 				<Field
 					className="sm:col-span-2"
 					label="Name"
@@ -72,9 +58,9 @@ export function CompanyForm({
 					selectProps={getSelectProps(fields.leadStatus)}
 					options={[{ value: '', label: 'No status' }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))]}
 				/>
-			</Section>
+			</FormSection>
 
-			<Section title="Website, email and phone" description="The domain is taken from the website. Phone numbers are saved in international format.">
+			<FormSection title="Website, email and phone" description="The domain is taken from the website. Phone numbers are saved in international format.">
 				<Field
 					className="sm:col-span-2"
 					label="Website"
@@ -84,17 +70,17 @@ export function CompanyForm({
 				/>
 				<Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off', placeholder: 'hello@example.com' }} />
 				<Field label="Phone" errors={fields.phone.errors} inputProps={{ ...getInputProps(fields.phone, { type: 'tel' }), autoComplete: 'off' }} />
-			</Section>
+			</FormSection>
 
-			<Section title="Address">
+			<FormSection title="Address">
 				<Field className="sm:col-span-2" label="Street" errors={fields.street.errors} inputProps={{ ...getInputProps(fields.street, { type: 'text' }), autoComplete: 'off' }} />
 				<Field label="City" errors={fields.city.errors} inputProps={getInputProps(fields.city, { type: 'text' })} />
 				<Field label="Region or state" errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
 				<Field label="Postal code" errors={fields.postalCode.errors} inputProps={getInputProps(fields.postalCode, { type: 'text' })} />
 				<Field label="Country" errors={fields.country.errors} inputProps={getInputProps(fields.country, { type: 'text' })} />
-			</Section>
+			</FormSection>
 
-			<Section title="Tags and notes">
+			<FormSection title="Tags and notes">
 				<Field
 					className="sm:col-span-2"
 					label="Tags"
@@ -108,14 +94,14 @@ export function CompanyForm({
 					))}
 				</datalist>
 				<TextareaField className="sm:col-span-2" label="Notes" errors={fields.notes.errors} textareaProps={{ ...getTextareaProps(fields.notes), rows: 4 }} />
-			</Section>
+			</FormSection>
 
 			{options.customFields.length ? (
-				<Section title="More details">
+				<FormSection title="More details">
 					{options.customFields.map((def) => (
 						<CustomFieldInput key={def.key} def={def} field={custom[def.key]!} stored={storedCustom[def.key]} />
 					))}
-				</Section>
+				</FormSection>
 			) : null}
 
 			<div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-border bg-bg/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0">

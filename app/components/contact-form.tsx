@@ -1,14 +1,13 @@
+import { FormSection } from './form-section.tsx'
 // The contact form, shared by "new" and "edit". Email and phone rows are added
 // and removed with Conform's list intents: real submit buttons, so they work
 // without JavaScript too.
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { DuplicateWarning } from './duplicate-warning.tsx'
 import { CheckboxField, ErrorList, Field, SelectField, SubmitButton, TextareaField, useIsPending, useZodForm } from './forms.tsx'
 import { Avatar } from './ui/avatar.tsx'
 import { buttonClass, Button } from './ui/button.tsx'
-import { Card } from './ui/card.tsx'
 import { Icon } from './ui/icon.tsx'
 import { Input, Label } from './ui/input.tsx'
 import { MONTH_OPTIONS } from '#app/utils/contact-fields.ts'
@@ -24,19 +23,6 @@ export type ContactFormOptions = {
 
 type Duplicate = { id: string; displayName: string; reason: string; detail?: string }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-	return (
-		<Card className="p-5">
-			<fieldset className="grid gap-4 sm:grid-cols-2">
-				<legend className="mb-1 sm:col-span-2">
-					<span className="text-base font-semibold">{title}</span>
-					{description ? <span className="mt-0.5 block text-sm text-muted">{description}</span> : null}
-				</legend>
-				{children}
-			</fieldset>
-		</Card>
-	)
-}
 
 export function ContactForm({
 	options,
@@ -75,7 +61,7 @@ export function ContactForm({
 			{duplicates?.length ? <DuplicateWarning matches={duplicates} /> : null}
 			<ErrorList id={form.errorId} errors={form.errors} />
 
-			<Section title="Name and work">
+			<FormSection title="Name and work">
 				<Field label="First name" errors={fields.firstName.errors} inputProps={{ ...getInputProps(fields.firstName, { type: 'text' }), autoComplete: 'off', autoFocus: !defaultValue }} />
 				<Field label="Last name" errors={fields.lastName.errors} inputProps={{ ...getInputProps(fields.lastName, { type: 'text' }), autoComplete: 'off' }} />
 				<SelectField
@@ -94,9 +80,9 @@ export function ContactForm({
 					selectProps={getSelectProps(fields.authorityLevel)}
 					options={[{ value: '', label: '—' }, ...AUTHORITY_LEVELS.map((a) => ({ value: a, label: AUTHORITY_LABELS[a] }))]}
 				/>
-			</Section>
+			</FormSection>
 
-			<Section title="Email and phone" description="The first of each is the primary one. Phone numbers are saved in international format.">
+			<FormSection title="Email and phone" description="The first of each is the primary one. Phone numbers are saved in international format.">
 				<div className="flex flex-col gap-2 sm:col-span-2">
 					{emails.map((row, index) => {
 						const f = row.getFieldset()
@@ -145,9 +131,9 @@ export function ContactForm({
 				<Field label="Instagram" hint="@handle or profile link." errors={fields.instagram.errors} inputProps={getInputProps(fields.instagram, { type: 'text' })} />
 				<Field label="LinkedIn" errors={fields.linkedin.errors} inputProps={getInputProps(fields.linkedin, { type: 'text' })} />
 				<Field label="Website" errors={fields.website.errors} inputProps={getInputProps(fields.website, { type: 'text' })} />
-			</Section>
+			</FormSection>
 
-			<Section title="Tags and groups">
+			<FormSection title="Tags and groups">
 				<Field
 					label="Tags"
 					hint={options.tagNames.length ? `Separate with commas. Existing: ${options.tagNames.slice(0, 12).join(', ')}` : 'Separate with commas; new tags are created.'}
@@ -177,22 +163,22 @@ export function ContactForm({
 						</div>
 					</fieldset>
 				) : null}
-			</Section>
+			</FormSection>
 
-			<Section title="Important dates" description="The year is optional.">
+			<FormSection title="Important dates" description="The year is optional.">
 				<DateFields label="Birthday" month={fields.birthdayMonth} day={fields.birthdayDay} year={fields.birthdayYear} />
 				<DateFields label="Anniversary" month={fields.anniversaryMonth} day={fields.anniversaryDay} year={fields.anniversaryYear} />
-			</Section>
+			</FormSection>
 
-			<Section title="Address">
+			<FormSection title="Address">
 				<Field className="sm:col-span-2" label="Street" errors={fields.street.errors} inputProps={{ ...getInputProps(fields.street, { type: 'text' }), autoComplete: 'off' }} />
 				<Field label="City" errors={fields.city.errors} inputProps={getInputProps(fields.city, { type: 'text' })} />
 				<Field label="Region or state" errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
 				<Field label="Postal code" errors={fields.postalCode.errors} inputProps={getInputProps(fields.postalCode, { type: 'text' })} />
 				<Field label="Country" errors={fields.country.errors} inputProps={getInputProps(fields.country, { type: 'text' })} />
-			</Section>
+			</FormSection>
 
-			<Section title="Picture">
+			<FormSection title="Picture">
 				<div className="flex items-center gap-4 sm:col-span-2">
 					{picture ? <Avatar name={picture.name} src={picture.src} size="lg" /> : null}
 					<div className="flex-1">
@@ -206,14 +192,14 @@ export function ContactForm({
 				</div>
 				<Field className="sm:col-span-2" label="Or a picture address" errors={fields.avatarUrl.errors} inputProps={getInputProps(fields.avatarUrl, { type: 'url' })} />
 				{picture?.src ? <CheckboxField label="Remove the uploaded picture" inputProps={{ name: 'removePicture', value: '1' }} /> : null}
-			</Section>
+			</FormSection>
 
-			<Section title="Notes" description="Markdown works: **bold**, _italic_, lists and links.">
+			<FormSection title="Notes" description="Markdown works: **bold**, _italic_, lists and links.">
 				<TextareaField className="sm:col-span-2" label="Notes" errors={fields.notes.errors} textareaProps={{ ...getTextareaProps(fields.notes), rows: 5 }} />
-			</Section>
+			</FormSection>
 
 			{options.customFields.length ? (
-				<Section title="More details">
+				<FormSection title="More details">
 					{options.customFields.map((def) => {
 						const field = custom[def.key]!
 						if (def.type === 'SELECT') {
@@ -230,7 +216,7 @@ export function ContactForm({
 						const type = def.type === 'NUMBER' ? 'number' : def.type === 'DATE' ? 'date' : 'text'
 						return <Field key={def.key} label={def.label} errors={field.errors} inputProps={{ ...getInputProps(field, { type }), ...(type === 'number' ? { step: 'any' } : {}) }} />
 					})}
-				</Section>
+				</FormSection>
 			) : null}
 
 			<div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-border bg-bg/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0">

@@ -2,8 +2,8 @@
 // with decision-makers and the primary contact, details, notes and activity.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
 import { useIsPending } from '#app/components/forms.tsx'
@@ -94,14 +94,6 @@ const FIELD_LABELS: Record<string, string> = {
 	primaryContact: 'primary contact',
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-	return (
-		<div className="grid grid-cols-[8rem_1fr] gap-3 py-2 text-sm">
-			<dt className="text-muted">{label}</dt>
-			<dd className="min-w-0 break-words">{children}</dd>
-		</div>
-	)
-}
 
 /** "Changed industry from Software to SaaS", or the list of fields changed. */
 function describeDiff(diff: unknown) {
@@ -294,14 +286,7 @@ export default function CompanyPage() {
 						</dl>
 					</Card>
 
-					<Card>
-						<CardHeader title="Notes" />
-						{notesHtml ? (
-							<div className="prose-notes px-5 py-4 text-sm" dangerouslySetInnerHTML={{ __html: notesHtml }} />
-						) : (
-							<p className="px-5 py-4 text-sm text-muted">No notes yet.</p>
-						)}
-					</Card>
+					<NotesCard html={notesHtml} />
 					<Timeline timeline={timeline} timezone={timezone} returnTo={`/companies/${c.id}`} />
 				</div>
 

@@ -1,9 +1,10 @@
 // The company list: search by name or domain, filters (industry, size, tag, status)
 // and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
@@ -58,7 +59,6 @@ const COLUMNS: Array<{ key: CompanySort; label: string; className?: string }> = 
 export default function CompaniesPage() {
 	const data = useLoaderData<typeof loader>()
 	const { query, rows, total, page, pages, pageSize, sort, dir, options } = data
-	const [params] = useSearchParams()
 	const submit = useSubmit()
 	const timer = useRef<ReturnType<typeof setTimeout>>()
 	const searchInput = useRef<HTMLInputElement>(null)
@@ -224,45 +224,7 @@ export default function CompaniesPage() {
 				</table>
 			</Card>
 
-			<nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
-				<span className="text-muted">
-					{total ? `${((page - 1) * pageSize + 1).toLocaleString('en')}–${Math.min(page * pageSize, total).toLocaleString('en')} of ${total.toLocaleString('en')}` : 'None'} · Page {page} of {pages}
-				</span>
-				<div className="flex items-center gap-2">
-					<Form method="get" className="flex items-center gap-2">
-						{[...params.entries()]
-							.filter(([k]) => k !== 'pageSize' && k !== 'page' && k !== 'deleted')
-							.map(([k, v]) => (
-								<input key={k} type="hidden" name={k} value={v} />
-							))}
-						<Label htmlFor="pageSize" className="text-muted">
-							Per page
-						</Label>
-						<Select id="pageSize" name="pageSize" defaultValue={String(pageSize)} className="h-8 w-24 py-0" onChange={(e) => submit(e.currentTarget.form)}>
-							{COMPANY_PAGE_SIZES.map((s) => (
-								<option key={s} value={s}>
-									{s}
-								</option>
-							))}
-						</Select>
-						<noscript>
-							<Button type="submit" size="sm" variant="secondary">
-								Go
-							</Button>
-						</noscript>
-					</Form>
-					{page > 1 ? (
-						<Link to={withParams({ page: page - 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="prev">
-							<Icon name="chevron-left" className="h-4 w-4" /> Previous
-						</Link>
-					) : null}
-					{page < pages ? (
-						<Link to={withParams({ page: page + 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="next">
-							Next <Icon name="chevron-right" className="h-4 w-4" />
-						</Link>
-					) : null}
-				</div>
-			</nav>
+			<Pagination page={page} pages={pages} pageSize={pageSize} total={total} sizes={COMPANY_PAGE_SIZES} hrefFor={(p) => withParams({ page: p })} dropParams={['deleted']} />
 		</div>
 	)
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { ContactQuickActions } from '#app/components/quick-actions.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
@@ -68,14 +68,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	throw new Response('Unknown action', { status: 400 })
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-	return (
-		<div className="grid grid-cols-[8rem_1fr] gap-3 py-2 text-sm">
-			<dt className="text-muted">{label}</dt>
-			<dd className="min-w-0 break-words">{children}</dd>
-		</div>
-	)
-}
 
 export default function ContactPage() {
 	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions } = useLoaderData<typeof loader>()
@@ -178,14 +170,7 @@ export default function ContactPage() {
 							<Fact label="Added">{formatDateTime(c.createdAt, timezone)}</Fact>
 						</dl>
 					</Card>
-					<Card>
-						<CardHeader title="Notes" />
-						{notesHtml ? (
-							<div className="prose-notes px-5 py-4 text-sm" dangerouslySetInnerHTML={{ __html: notesHtml }} />
-						) : (
-							<p className="px-5 py-4 text-sm text-muted">No notes yet.</p>
-						)}
-					</Card>
+					<NotesCard html={notesHtml} />
 					<Timeline timeline={timeline} timezone={timezone} returnTo={`/contacts/${c.id}`} />
 				</div>
 				<div className="flex flex-col gap-6">

@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { QuickActionLinks } from '#app/components/quick-actions.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
@@ -343,45 +344,7 @@ export default function ContactsPage() {
 				</table>
 			</Card>
 
-			<nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
-				<span className="text-muted">
-					Page {page} of {pages}
-				</span>
-				<div className="flex items-center gap-2">
-					<Form method="get" className="flex items-center gap-2">
-						{[...params.entries()]
-							.filter(([k]) => k !== 'pageSize' && k !== 'page')
-							.map(([k, v]) => (
-								<input key={k} type="hidden" name={k} value={v} />
-							))}
-						<Label htmlFor="pageSize" className="text-muted">
-							Per page
-						</Label>
-						<Select id="pageSize" name="pageSize" defaultValue={String(pageSize)} className="h-8 w-24 py-0" onChange={(e) => submit(e.currentTarget.form)}>
-							{PAGE_SIZES.map((s) => (
-								<option key={s} value={s}>
-									{s}
-								</option>
-							))}
-						</Select>
-						<noscript>
-							<Button type="submit" size="sm" variant="secondary">
-								Go
-							</Button>
-						</noscript>
-					</Form>
-					{page > 1 ? (
-						<Link to={withParams({ page: page - 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="prev">
-							<Icon name="chevron-left" className="h-4 w-4" /> Previous
-						</Link>
-					) : null}
-					{page < pages ? (
-						<Link to={withParams({ page: page + 1 })} className={buttonClass({ variant: 'secondary', size: 'sm' })} rel="next">
-							Next <Icon name="chevron-right" className="h-4 w-4" />
-						</Link>
-					) : null}
-				</div>
-			</nav>
+			<Pagination page={page} pages={pages} pageSize={pageSize} total={total} sizes={PAGE_SIZES} hrefFor={(p) => withParams({ page: p })} />
 			<p className="mt-6 text-sm">
 				<Link to="/contacts/deleted" className="text-link hover:underline">
 					Recently deleted
