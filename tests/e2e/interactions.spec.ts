@@ -70,6 +70,10 @@ test('log a meeting with a follow-up, edit it, delete another: last contacted fo
 	expect(followUp.assigneeId).toBe(followUp.createdById)
 	database.close()
 
+	// The follow-up it scheduled is waiting under Upcoming.
+	await page.goto('/follow-ups')
+	await expect(page.getByRole('region', { name: 'Upcoming' }).getByRole('link', { name: 'Ada Lovelace', exact: true })).toBeVisible()
+
 	// The contact list shows it too.
 	await page.goto('/contacts')
 	await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toContainText('15 Oct 2026')
