@@ -2,8 +2,8 @@
 // and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
@@ -12,7 +12,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
-import { Input, Label, Select } from '#app/components/ui/input.tsx'
+import { Label, Select } from '#app/components/ui/input.tsx'
 import { companyVisibleTo, listCompanies, listCompanyFilterOptions, restoreCompany } from '#app/models/company.server.ts'
 import { editableIds } from '#app/models/lead.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
@@ -59,14 +59,6 @@ const COLUMNS: Array<{ key: CompanySort; label: string; className?: string }> = 
 export default function CompaniesPage() {
 	const data = useLoaderData<typeof loader>()
 	const { query, rows, total, page, pages, pageSize, sort, dir, options } = data
-	const submit = useSubmit()
-	const timer = useRef<ReturnType<typeof setTimeout>>()
-	const searchInput = useRef<HTMLInputElement>(null)
-	useEffect(() => () => clearTimeout(timer.current), [])
-	// After "Clear" or Back, show the URL's search, but never rewrite what is being typed.
-	useEffect(() => {
-		if (searchInput.current && document.activeElement !== searchInput.current) searchInput.current.value = query.q ?? ''
-	}, [query.q])
 	const withParams = (changes: Record<string, string | number | undefined>) => companyListSearch({ ...query, ...changes }) || '?'
 	const filtered = Boolean(query.industry || query.size || query.tag || query.status)
 
@@ -98,32 +90,7 @@ export default function CompaniesPage() {
 
 			<Card className="mb-4 p-4">
 				<Form method="get" role="search" className="flex flex-col gap-3">
-					<div className="flex gap-2">
-						<div className="relative flex-1">
-							<Label htmlFor="q" className="sr-only">
-								Search companies
-							</Label>
-							<Icon name="search" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-muted" />
-							<Input
-								ref={searchInput}
-								id="q"
-								name="q"
-								type="search"
-								defaultValue={query.q ?? ''}
-								placeholder="Name or domain"
-								className="pl-9"
-								autoComplete="off"
-								onChange={(e) => {
-									const formEl = e.currentTarget.form
-									clearTimeout(timer.current)
-									timer.current = setTimeout(() => submit(formEl, { replace: true, preventScrollReset: true }), 200)
-								}}
-							/>
-						</div>
-						<Button type="submit" variant="secondary">
-							Search
-						</Button>
-					</div>
+					<SearchField label="Search companies" value={query.q ?? ''} placeholder="Name or domain" />
 					<div className="grid grid-cols-2 gap-3 md:grid-cols-4">
 						<FilterSelect label="Industry" name="industry" value={query.industry} options={options.industries.map((i) => ({ value: i, label: i }))} />
 						<FilterSelect label="Size" name="size" value={query.size} options={SIZE_BANDS.map((s) => ({ value: s, label: s === '1000+' ? 'Over 1,000' : s.replace('-', '–') }))} />

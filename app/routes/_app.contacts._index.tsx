@@ -1,9 +1,9 @@
 // The contact list: search (as you type with JS, a GET form without), filters in
 // the URL, sortable columns, pagination, and bulk actions on selected rows.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { QuickActionLinks } from '#app/components/quick-actions.tsx'
@@ -99,10 +99,6 @@ export default function ContactsPage() {
 	const data = useLoaderData<typeof loader>()
 	const { query, rows, total, page, pages, pageSize, options } = data
 	const [params] = useSearchParams()
-	const submit = useSubmit()
-	const searchForm = useRef<HTMLFormElement>(null)
-	const timer = useRef<ReturnType<typeof setTimeout>>()
-	useEffect(() => () => clearTimeout(timer.current), [])
 	const back = contactListSearch({ ...query })
 	const withParams = (changes: Record<string, unknown>) => `?${contactListSearch({ ...query, ...changes })}`
 	const bulk = params.get('bulk')
@@ -157,32 +153,8 @@ export default function ContactsPage() {
 			) : null}
 
 			<Card className="mb-4 p-4">
-				<Form method="get" ref={searchForm} role="search" className="flex flex-col gap-3">
-					<div className="flex gap-2">
-						<div className="relative flex-1">
-							<Label htmlFor="q" className="sr-only">
-								Search contacts
-							</Label>
-							<Icon name="search" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-muted" />
-							<Input
-								id="q"
-								name="q"
-								type="search"
-								defaultValue={query.q ?? ''}
-								placeholder="Search by name, email, phone, company or tag"
-								className="pl-9"
-								autoComplete="off"
-								onChange={(e) => {
-									const formEl = e.currentTarget.form
-									clearTimeout(timer.current)
-									timer.current = setTimeout(() => submit(formEl, { replace: true, preventScrollReset: true }), 200)
-								}}
-							/>
-						</div>
-						<Button type="submit" variant="secondary">
-							Search
-						</Button>
-					</div>
+				<Form method="get" role="search" className="flex flex-col gap-3">
+					<SearchField label="Search contacts" value={query.q ?? ''} placeholder="Search by name, email, phone, company or tag" />
 					<details className="group" open={filtered}>
 						<summary className="cursor-pointer text-sm font-medium text-link select-none">Filters{filtered ? ' (on)' : ''}</summary>
 						<div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4">
