@@ -87,7 +87,7 @@ export function ContactForm({
 					{emails.map((row, index) => {
 						const f = row.getFieldset()
 						return (
-							<div key={row.key} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
+							<div key={row.key ?? row.id} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
 								<div>
 									<Input {...getInputProps(f.email, { type: 'email' })} aria-label={index === 0 ? 'Email' : `Email ${index + 1}`} placeholder="name@example.com" />
 									{rowError(f.email.errors)}
@@ -109,7 +109,7 @@ export function ContactForm({
 					{phones.map((row, index) => {
 						const f = row.getFieldset()
 						return (
-							<div key={row.key} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
+							<div key={row.key ?? row.id} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
 								<div>
 									<Input {...getInputProps(f.phone, { type: 'tel' })} aria-label={index === 0 ? 'Phone' : `Phone ${index + 1}`} placeholder="+1 415 555 2671" />
 									{rowError(f.phone.errors)}

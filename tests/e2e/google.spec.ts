@@ -1,9 +1,8 @@
 // Sign-up and sign-in with Google against the local fake Google that
 // playwright.config.ts starts (tests/fakes/google-oauth.ts).
 import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { chooseGoogleAccount, db, GOOGLE, signUpAndVerify, uniqueEmail } from './utils.ts'
 
-const GOOGLE = `http://127.0.0.1:${process.env.E2E_GOOGLE_PORT ?? 3199}`
 
 // With JS, the Google button sends the browser's zone along for a new account.
 test.use({ timezoneId: 'Asia/Tokyo' })
@@ -14,13 +13,6 @@ function usersWithEmail(email: string) {
 }
 
 /** On the fake's "Choose an account" page: pick who to be. */
-async function chooseGoogleAccount(page: Page, { email, name }: { email: string; name?: string }) {
-	await expect(page).toHaveURL(new RegExp(`^${GOOGLE}/o/oauth2/v2/auth\\?`))
-	await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
-	await page.getByLabel('Email').fill(email)
-	if (name !== undefined) await page.getByLabel('Name').fill(name)
-	await page.getByRole('button', { name: 'Continue' }).click()
-}
 
 async function signOut(page: Page) {
 	// The summary, not its sr-only label: the avatar sits on top of that.

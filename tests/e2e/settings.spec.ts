@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { db, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { chooseGoogleAccount, db, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
 
 const WRONG_TYPE = 'Choose a PNG, JPEG, WebP or GIF image'
 const TOO_BIG = 'Choose an image of 2 MB or less'
@@ -111,9 +111,7 @@ test('a Google-only account: back to the Google picture, and setting a first pas
 	const email = uniqueEmail('google-settings')
 	await page.goto('/login')
 	await page.getByRole('button', { name: 'Sign in with Google' }).click()
-	await page.getByLabel('Email').fill(email)
-	await page.getByLabel('Name').fill('Grace Settings')
-	await page.getByRole('button', { name: 'Continue' }).click()
+	await chooseGoogleAccount(page, { email, name: 'Grace Settings' })
 	await expect(page).toHaveURL(/\/dashboard/)
 	const { avatarUrl } = db().prepare('SELECT avatarUrl FROM User WHERE email = ?').get(email) as { avatarUrl: string }
 	const avatar = page.getByRole('banner').locator('img')

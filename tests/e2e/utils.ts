@@ -47,3 +47,14 @@ export async function signIn(page: Page, email: string, password: string) {
 export function db() {
 	return new Database(E2E_DB, { readonly: true, fileMustExist: true })
 }
+
+export const GOOGLE = `http://127.0.0.1:${process.env.E2E_GOOGLE_PORT ?? 3199}`
+
+/** On the fake Google consent page: waits for it first, so the email never lands in the page we came from. */
+export async function chooseGoogleAccount(page: Page, { email, name }: { email: string; name?: string }) {
+	await expect(page).toHaveURL(new RegExp(`^${GOOGLE}/o/oauth2/v2/auth\\?`))
+	await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+	await page.getByLabel('Email').fill(email)
+	if (name !== undefined) await page.getByLabel('Name').fill(name)
+	await page.getByRole('button', { name: 'Continue' }).click()
+}
