@@ -158,8 +158,8 @@ export default function ContactsPage() {
 					<details className="group" open={filtered}>
 						<summary className="cursor-pointer text-sm font-medium text-link select-none">Filters{filtered ? ' (on)' : ''}</summary>
 						<div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4">
-							<FilterSelect label="Tag" name="tag" value={query.tag} options={options.tags.map((t) => ({ value: t.id, label: `${t.name} (${t._count.contacts})` }))} />
-							<FilterSelect label="Group" name="group" value={query.group} options={options.groups.map((g) => ({ value: g.id, label: `${g.icon ? `${g.icon} ` : ''}${g.name} (${g._count.contacts})` }))} />
+							<FilterSelect label="Tag" name="tag" value={query.tag} options={options.tags.map((t) => ({ value: t.id, label: t.name }))} />
+							<FilterSelect label="Group" name="group" value={query.group} options={options.groups.map((g) => ({ value: g.id, label: `${g.icon ? `${g.icon} ` : ''}${g.name}` }))} />
 							<FilterSelect label="Company" name="company" value={query.company} options={options.companies.map((c) => ({ value: c.id, label: c.name }))} />
 							<FilterSelect label="Lead status" name="status" value={query.status} options={[...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] })), { value: 'none', label: 'No status' }]} />
 							<FilterSelect label="Source" name="source" value={query.source} options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} />
