@@ -8,7 +8,7 @@ import { mergeCustomValues } from './custom-field.server.ts'
 import { DELETED_RETENTION_DAYS, PAGE_SIZES } from '#app/validation/contact-list.ts'
 import { diffFields, logActivity } from './activity.server.ts'
 import { reindexContacts, removeFromIndex, SEARCH_LIMIT, searchContactIds } from './contact-search.server.ts'
-import { canEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { canEdit, isVisibleRow, SCOPE_SELECT, visibleTo, type Membership } from './workspace.server.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -205,8 +205,18 @@ export function getContact(m: Membership, id: string) {
 	})
 }
 
+/**
+ * Live contacts among `ids` that this member may see, looked up by primary key only:
+ * with workspaceId in the SQL too, SQLite (which has no statistics) walks the whole
+ * workspace index instead (17 ms vs 0.3 ms at 100k contacts); isVisibleRow checks it.
+ */
+export async function visibleContactsByIds<S extends Prisma.ContactSelect>(m: Membership, ids: string[], select: S) {
+	const rows = await prisma.contact.findMany({ where: { id: { in: ids } }, select: { ...select, ...SCOPE_SELECT } })
+	return rows.filter((row) => isVisibleRow(m, row as unknown as Parameters<typeof isVisibleRow>[1]))
+}
+
 export async function softDeleteContacts(m: Membership, ids: string[]) {
-	const editable = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true, ownerId: true, assigneeId: true } })
+	const editable = await visibleContactsByIds(m, ids, { id: true })
 	const allowed = editable.filter((c) => canEdit(m, c)).map((c) => c.id)
 	await prisma.$transaction(async (tx) => {
 		await tx.contact.updateMany({ where: { id: { in: allowed } }, data: { deletedAt: new Date() } })
@@ -413,7 +423,7 @@ export async function listFilterOptions(m: Membership) {
 
 export async function bulkAddTag(m: Membership, ids: string[], tagName: string) {
 	const [tagId] = await prisma.$transaction((tx) => upsertTags(tx, m.workspaceId, [tagName]))
-	const contacts = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true } })
+	const contacts = await visibleContactsByIds(m, ids, { id: true })
 	await prisma.tag.update({ where: { id: tagId }, data: { contacts: { connect: contacts.map((c) => ({ id: c.id })) } } })
 	await reindexContacts(m.workspaceId, contacts.map((c) => c.id))
 	return contacts.length
@@ -422,7 +432,7 @@ export async function bulkAddTag(m: Membership, ids: string[], tagName: string) 
 export async function bulkAddToGroup(m: Membership, ids: string[], groupId: string) {
 	const group = await prisma.group.findFirst({ where: { id: groupId, workspaceId: m.workspaceId }, select: { id: true } })
 	if (!group) return 0
-	const contacts = await prisma.contact.findMany({ where: { id: { in: ids }, deletedAt: null, ...visibleTo(m) }, select: { id: true } })
+	const contacts = await visibleContactsByIds(m, ids, { id: true })
 	await prisma.group.update({ where: { id: group.id }, data: { contacts: { connect: contacts.map((c) => ({ id: c.id })) } } })
 	return contacts.length
 }
