@@ -128,3 +128,26 @@ describe('contacts', () => {
 		expect(await prisma.contact.count({ where: { id } })).toBe(0)
 	})
 })
+
+describe('sorting by company', () => {
+	it('follows company renames, moves and deletions (the copy kept by triggers)', async () => {
+		const m = await member()
+		const a = await createContact(m, input({ firstName: 'Anna', companyName: 'Zeta Corp' }), { defaultCountry: 'US' })
+		await createContact(m, input({ firstName: 'Bob', companyName: 'Alpha Ltd' }), { defaultCountry: 'US' })
+		const c = await createContact(m, input({ firstName: 'Cleo' }), { defaultCountry: 'US' })
+		const order = async (dir: 'asc' | 'desc') => (await listContacts(m, { sort: 'company', dir })).rows.map((r) => r.displayName)
+		// No company sorts first ascending, as SQLite orders NULLs.
+		expect(await order('asc')).toEqual(['Cleo', 'Bob', 'Anna'])
+
+		const zeta = (await prisma.contact.findUniqueOrThrow({ where: { id: a.id } })).companyId!
+		await prisma.company.update({ where: { id: zeta }, data: { name: 'Aardvark Inc' } })
+		expect(await order('asc')).toEqual(['Cleo', 'Anna', 'Bob'])
+
+		await updateContact(m, c.id, input({ firstName: 'Cleo', companyName: 'Beta' }), { defaultCountry: 'US' })
+		expect(await order('desc')).toEqual(['Cleo', 'Bob', 'Anna'])
+
+		await prisma.company.delete({ where: { id: zeta } })
+		expect(await prisma.contact.findUniqueOrThrow({ where: { id: a.id }, select: { companyId: true, companyName: true } })).toEqual({ companyId: null, companyName: null })
+		expect(await order('asc')).toEqual(['Anna', 'Bob', 'Cleo'])
+	})
+})

@@ -272,7 +272,7 @@ function orderBy(sort: ContactListQuery['sort'], dir: 'asc' | 'desc'): Prisma.Co
 	// ("never contacted" first when looking for who is overdue).
 	switch (sort) {
 		case 'company':
-			return [{ company: { name: dir } }, { displayName: 'asc' }]
+			return [{ companyName: dir }, { displayName: 'asc' }]
 		case 'status':
 			return [{ leadStatus: dir }, { displayName: 'asc' }]
 		case 'lastContacted':
