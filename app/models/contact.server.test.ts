@@ -151,3 +151,22 @@ describe('sorting by company', () => {
 		expect(await order('asc')).toEqual(['Anna', 'Bob', 'Cleo'])
 	})
 })
+
+describe('filtering by a tag', () => {
+	it('lists a tag’s contacts by name, and another workspace’s tag shows nothing', async () => {
+		const m = await member()
+		const other = await member()
+		for (const firstName of ['Zoe', 'Adam', 'Mia']) await createContact(m, input({ firstName, tags: 'Golf' }), { defaultCountry: 'US' })
+		await createContact(m, input({ firstName: 'Noah', tags: 'Chess' }), { defaultCountry: 'US' })
+		await createContact(other, input({ firstName: 'Eve', tags: 'Golf' }), { defaultCountry: 'US' })
+		const golf = await prisma.tag.findFirstOrThrow({ where: { workspaceId: m.workspaceId, name: 'Golf' } })
+		const theirs = await prisma.tag.findFirstOrThrow({ where: { workspaceId: other.workspaceId, name: 'Golf' } })
+
+		const list = await listContacts(m, { tag: golf.id })
+		expect(list.rows.map((r) => r.displayName)).toEqual(['Adam', 'Mia', 'Zoe'])
+		expect(list.total).toBe(3)
+		expect((await listContacts(m, { tag: golf.id, sort: 'name', dir: 'desc', pageSize: 25 })).rows.map((r) => r.displayName)).toEqual(['Zoe', 'Mia', 'Adam'])
+		expect((await listContacts(m, { tag: theirs.id })).rows).toEqual([])
+		expect((await listContacts(other, { tag: golf.id })).total).toBe(0)
+	})
+})
