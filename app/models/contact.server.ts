@@ -282,7 +282,8 @@ function orderBy(sort: ContactListQuery['sort'], dir: 'asc' | 'desc'): Prisma.Co
 		case 'birthday':
 			return [{ birthdayMonth: dir }, { birthdayDay: dir }]
 		default:
-			return [{ displayName: dir }, { id: 'asc' }]
+			// No id tie-break: with it SQLite prefers the (displayName, id) index over a filter's own index.
+			return [{ displayName: dir }]
 	}
 }
 
@@ -391,14 +392,17 @@ export async function listContacts(m: Membership, query: ContactListQuery, now =
 	const small = await smallLinkFilter(m, query)
 	if (small) return candidatesPage(m, { ...query, sort: query.sort ?? 'name' }, small, SEARCH_LIMIT + 1, pageSize, now)
 	const where = contactWhere(m, query, now)
-	// Counting stops at COUNT_CAP ("10,000+"), so no filter walks a whole large workspace.
-	const counted = await prisma.contact.count({ where, take: COUNT_CAP + 1 })
+	const order = orderBy(query.sort, query.dir ?? 'asc')
+	// Counting stops at COUNT_CAP ("10,000+"), so no filter walks a whole large
+	// workspace; in the list's order, so both walk the same index (Prisma orders a
+	// capped count by id otherwise, which sorts every match).
+	const counted = await prisma.contact.count({ where, take: COUNT_CAP + 1, orderBy: order })
 	const total = Math.min(counted, COUNT_CAP)
 	const pages = Math.max(1, Math.ceil(total / pageSize))
 	const page = Math.min(Math.max(1, query.page ?? 1), pages)
 	const rows = await prisma.contact.findMany({
 		where,
-		orderBy: orderBy(query.sort, query.dir ?? 'asc'),
+		orderBy: order,
 		skip: (page - 1) * pageSize,
 		take: pageSize,
 		select: LIST_SELECT,
