@@ -8,6 +8,7 @@
 //   npx tsx scripts/bench/profile.ts list 'q=mar'                # /contacts?q=mar
 //   npx tsx scripts/bench/profile.ts list 'sort=company&dir=asc'
 //   npx tsx scripts/bench/profile.ts filters                    # listFilterOptions
+//   npx tsx scripts/bench/profile.ts search 'mar'               # globalSearch (/search?q=mar)
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { readMeta } from './seed.ts'
@@ -45,7 +46,12 @@ const run = await (async () => {
 		const query = parseContactListQuery(new URLSearchParams(search))
 		return () => listContacts(membership, query)
 	}
-	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters`)
+	if (what === 'search') {
+		const { globalSearch } = await import('../../app/models/search.server.ts')
+		const take = Number(process.env.SEARCH_TAKE) || undefined
+		return () => globalSearch(membership, search, { take })
+	}
+	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters, search [text]`)
 })()
 
 const totals: number[] = []

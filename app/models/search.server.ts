@@ -1,0 +1,259 @@
+// Global search: contacts, companies, deals, interactions and tags in one list,
+// grouped by kind, with the matched words marked (in JS, by the same prefix rule
+// as the FTS query: FTS5 highlight()/snippet() would re-run a broad prefix MATCH
+// per row, ~8 ms each for "example"). Each kind has its own FTS5
+// table (ContactSearch, kept by contact-search.server.ts; the others by triggers,
+// see search-index.server.ts). Every query joins the record itself, so deleted
+// records and records this member may not see never come back.
+//
+// Ranking: per kind, the newest WINDOW visible matches (FTS5 walks its index in
+// rowid order and stops) are ranked by bm25 and by whether the title itself
+// matches. Below WINDOW matches that is an exact bm25 ranking; above it, a broad
+// prefix like "m" ranks recent records instead of scoring every match.
+import { prisma } from '#app/utils/db.server.ts'
+import { formatPhone } from '#app/utils/contact-fields.ts'
+import { MARK_OPEN, markDigits, markSnippet, markWords, searchTerms, titleStrength } from '#app/utils/search-highlight.ts'
+import { MEDIUM_LABELS, type Medium } from '#app/validation/interaction.ts'
+import type { Membership } from './workspace.server.ts'
+
+export type SearchKindName = 'contact' | 'company' | 'deal' | 'interaction' | 'tag'
+/** title and detail carry MARK_OPEN/MARK_CLOSE around matched words. */
+export type SearchHit = { kind: SearchKindName; id: string; href: string; title: string; detail: string | null; meta: string | null }
+export type SearchGroup = { kind: SearchKindName; label: string; hits: SearchHit[]; moreHref: string | null }
+export type SearchResults = { q: string; groups: SearchGroup[]; total: number }
+
+const KIND_ORDER: SearchKindName[] = ['contact', 'company', 'deal', 'tag', 'interaction']
+const LABELS: Record<SearchKindName, string> = { contact: 'Contacts', company: 'Companies', deal: 'Deals', tag: 'Tags', interaction: 'Interactions' }
+const WINDOW = 200
+export const MAX_QUERY_LENGTH = 200
+export const MAX_PER_KIND = 20
+
+/** FTS5 query from typed text: every word a quoted prefix, so no input can break the syntax. */
+export function toSearchQuery(q: string) {
+	return searchTerms(q)
+		.map((t) => `"${t}"*`)
+		.join(' ')
+}
+
+type Candidate = { rid: number; id: string; score: number; strength: number }
+
+/** The best `take` of the window: titles that match first, then bm25 (lower is better), then newest. */
+function best<T extends Candidate>(rows: T[], take: number) {
+	return rows.sort((a, b) => b.strength - a.strength || a.score - b.score || b.rid - a.rid).slice(0, take)
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',')
+const rep = (m: Membership) => m.role === 'REP' && m.hideOthersRecords
+const hasMark = (s: string | null | undefined): s is string => Boolean(s && s.includes(MARK_OPEN))
+
+/** Rows of `table` for these ids (the final few hits), by id. */
+async function rowsById<T extends { id: string }>(sql: string, ids: string[]) {
+	if (!ids.length) return new Map<string, T>()
+	const rows = await prisma.$queryRawUnsafe<T[]>(sql.replace('%IDS', placeholders(ids.length)), ...ids)
+	return new Map(rows.map((r) => [r.id, r]))
+}
+
+async function searchContacts(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
+	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
+	if (rep(m)) params.push(m.userId, m.userId)
+	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
+		`SELECT s.rowid AS rid, s.contactId AS id, bm25(ContactSearch, 0, 0, 10, 3, 3, 2, 1) AS score, c.displayName AS title
+		 FROM ContactSearch s CROSS JOIN "Contact" c ON c.id = s.contactId
+		 WHERE ContactSearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL
+		 ${rep(m) ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''}
+		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
+		...params,
+	)
+	const top = best(
+		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
+		take,
+	)
+	const details = await rowsById<{ id: string; jobTitle: string | null; whatsapp: string | null; company: string | null; emails: string | null; phones: string | null; tags: string | null }>(
+		`SELECT c.id, c.jobTitle, c.whatsapp, co.name AS company,
+		   (SELECT group_concat(email, ' ') FROM "ContactEmail" WHERE contactId = c.id) AS emails,
+		   (SELECT group_concat(phone, ' ') FROM (SELECT phone FROM "ContactPhone" WHERE contactId = c.id ORDER BY isPrimary DESC)) AS phones,
+		   (SELECT group_concat(t.name, ', ') FROM "_ContactToTag" l JOIN "Tag" t ON t.id = l.B WHERE l.A = c.id) AS tags
+		 FROM "Contact" c LEFT JOIN "Company" co ON co.id = c.companyId WHERE c.id IN (%IDS)`,
+		top.map((r) => r.id),
+	)
+	return top.map((r) => {
+		const d = details.get(r.id)
+		const email = (d?.emails ?? '').split(' ').map((e) => markWords(e, terms)).filter(hasMark).join(', ') || null
+		const phone = [...(d?.phones?.split(' ') ?? []), d?.whatsapp ?? ''].filter(Boolean).map((p) => markDigits(formatPhone(p), terms)).find(Boolean) ?? null
+		const company = d?.company ? markWords(d.company, terms) : null
+		const tags = d?.tags ? markWords(d.tags, terms) : null
+		const matched = email ?? phone ?? (hasMark(company) ? company : null) ?? (hasMark(tags) ? `Tagged ${tags}` : null)
+		const plain = [d?.jobTitle, d?.company].filter(Boolean).join(' · ') || null
+		return { kind: 'contact' as const, id: r.id, href: `/contacts/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? plain : null }
+	})
+}
+
+async function searchCompanies(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
+	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
+	if (rep(m)) params.push(m.userId)
+	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
+		`SELECT s.rowid AS rid, s.companyId AS id, bm25(CompanySearch, 0, 0, 10, 3, 3, 1) AS score, c.name AS title
+		 FROM CompanySearch s CROSS JOIN "Company" c ON c.id = s.companyId
+		 WHERE CompanySearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL
+		 ${rep(m) ? 'AND c.ownerId = ?' : ''}
+		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
+		...params,
+	)
+	const top = best(
+		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
+		take,
+	)
+	const details = await rowsById<{ id: string; domain: string | null; email: string | null; industry: string | null; city: string | null; phone: string | null; notes: string | null }>(
+		`SELECT id, domain, email, industry, city, phone, notes FROM "Company" WHERE id IN (%IDS)`,
+		top.map((r) => r.id),
+	)
+	return top.map((r) => {
+		const d = details.get(r.id)
+		const plain = [d?.industry, d?.city].filter(Boolean).join(' · ') || null
+		const field = [d?.domain, d?.email, d?.industry, d?.city].map((v) => (v ? markWords(v, terms) : null)).find(hasMark)
+		const matched = field ?? (d?.phone ? markDigits(formatPhone(d.phone), terms) : null) ?? markSnippet(d?.notes, terms)
+		return { kind: 'company' as const, id: r.id, href: `/companies/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? plain : null }
+	})
+}
+
+async function searchDeals(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
+	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
+	if (rep(m)) params.push(m.userId)
+	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
+		`SELECT s.rowid AS rid, s.dealId AS id, bm25(DealSearch, 0, 0, 10, 1) AS score, d.name AS title
+		 FROM DealSearch s CROSS JOIN "Deal" d ON d.id = s.dealId
+		 WHERE DealSearch MATCH ? AND s.workspaceId = ? AND d.workspaceId = ? AND d.deletedAt IS NULL
+		 ${rep(m) ? 'AND d.ownerId = ?' : ''}
+		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
+		...params,
+	)
+	const top = best(
+		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
+		take,
+	)
+	const details = await rowsById<{ id: string; valueCents: number | bigint; currency: string; notes: string | null; company: string | null }>(
+		`SELECT d.id, d.valueCents, d.currency, d.notes, co.name AS company FROM "Deal" d LEFT JOIN "Company" co ON co.id = d.companyId WHERE d.id IN (%IDS)`,
+		top.map((r) => r.id),
+	)
+	return top.map((r) => {
+		const d = details.get(r.id)
+		const value = d ? money(Number(d.valueCents), d.currency) : null
+		const plain = [value, d?.company].filter(Boolean).join(' · ') || null
+		const notes = markSnippet(d?.notes, terms)
+		return { kind: 'deal' as const, id: r.id, href: `/deals/${r.id}`, title: markWords(r.title, terms), detail: notes ?? plain, meta: notes ? plain : null }
+	})
+}
+
+function money(cents: number, currency: string) {
+	try {
+		return new Intl.NumberFormat('en', { style: 'currency', currency: currency || 'USD', maximumFractionDigits: 0 }).format(cents / 100)
+	} catch {
+		return `${(cents / 100).toFixed(0)} ${currency}`
+	}
+}
+
+async function searchInteractions(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
+	const params: unknown[] = [match, m.workspaceId, m.workspaceId, m.workspaceId]
+	if (rep(m)) params.push(m.userId, m.userId)
+	params.push(m.workspaceId)
+	if (rep(m)) params.push(m.userId)
+	// As visibleInteraction in interaction.server.ts: on a contact the member sees,
+	// or (without a contact) with a company they see.
+	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; subject: string | null }>>(
+		`SELECT s.rowid AS rid, s.interactionId AS id, bm25(InteractionSearch, 0, 0, 4, 2, 1, 1) AS score, i.subject
+		 FROM InteractionSearch s CROSS JOIN "Interaction" i ON i.id = s.interactionId
+		 LEFT JOIN "Contact" c ON c.id = i.contactId
+		 LEFT JOIN "Company" co ON co.id = i.companyId
+		 WHERE InteractionSearch MATCH ? AND s.workspaceId = ? AND i.workspaceId = ?
+		   AND ((i.contactId IS NOT NULL AND c.workspaceId = ? AND c.deletedAt IS NULL ${rep(m) ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''})
+		     OR (i.contactId IS NULL AND co.workspaceId = ? AND co.deletedAt IS NULL ${rep(m) ? 'AND co.ownerId = ?' : ''}))
+		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
+		...params,
+	)
+	const top = best(
+		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: r.subject ? titleStrength(r.subject, terms) : 0 })),
+		take,
+	)
+	const details = await rowsById<{
+		id: string
+		medium: Medium
+		occurredAt: string | Date
+		contactId: string | null
+		companyId: string | null
+		subject: string | null
+		notes: string | null
+		outcome: string | null
+		nextSteps: string | null
+		contactName: string | null
+		companyName: string | null
+	}>(
+		`SELECT i.id, i.medium, i.occurredAt, i.contactId, i.companyId, i.subject, i.notes, i.outcome, i.nextSteps, c.displayName AS contactName, co.name AS companyName
+		 FROM "Interaction" i LEFT JOIN "Contact" c ON c.id = i.contactId LEFT JOIN "Company" co ON co.id = i.companyId WHERE i.id IN (%IDS)`,
+		top.map((r) => r.id),
+	)
+	return top.flatMap((r) => {
+		const d = details.get(r.id)
+		if (!d) return []
+		const who = d.contactName ?? d.companyName ?? ''
+		const when = new Date(typeof d.occurredAt === 'string' ? d.occurredAt.replace(' ', 'T') : d.occurredAt)
+		const matched = [d.subject, d.notes, d.outcome, d.nextSteps].map((t) => markSnippet(t, terms)).find(Boolean) ?? null
+		return [
+			{
+				kind: 'interaction' as const,
+				id: r.id,
+				href: d.contactId ? `/contacts/${d.contactId}#timeline` : `/companies/${d.companyId}#timeline`,
+				title: `${MEDIUM_LABELS[d.medium] ?? d.medium}${who ? ` with ${who}` : ''}`,
+				detail: matched ?? d.subject,
+				meta: Number.isNaN(when.getTime()) ? null : when.toISOString().slice(0, 10),
+			},
+		]
+	})
+}
+
+async function searchTags(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
+	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
+		`SELECT s.rowid AS rid, s.tagId AS id, bm25(TagSearch) AS score, t.name AS title
+		 FROM TagSearch s CROSS JOIN "Tag" t ON t.id = s.tagId
+		 WHERE TagSearch MATCH ? AND s.workspaceId = ? AND t.workspaceId = ?
+		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
+		match,
+		m.workspaceId,
+		m.workspaceId,
+	)
+	const top = best(
+		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
+		take,
+	)
+	return top.map((r) => ({ kind: 'tag' as const, id: r.id, href: `/contacts?tag=${encodeURIComponent(r.id)}`, title: markWords(r.title, terms), detail: 'Contacts with this tag', meta: null }))
+}
+
+/**
+ * Up to `take` hits of each kind for what the member typed; groups whose titles
+ * match come first. Any input is safe: it is reduced to quoted prefix words.
+ */
+export async function globalSearch(m: Membership, rawQuery: string, opts: { take?: number } = {}): Promise<SearchResults> {
+	const q = rawQuery.trim().slice(0, MAX_QUERY_LENGTH)
+	const terms = searchTerms(q)
+	const match = toSearchQuery(q)
+	if (!match) return { q, groups: [], total: 0 }
+	const take = Math.min(Math.max(1, opts.take ?? 8), MAX_PER_KIND)
+	const [contact, company, deal, tag, interaction] = await Promise.all([
+		searchContacts(m, match, terms, take),
+		searchCompanies(m, match, terms, take),
+		searchDeals(m, match, terms, take),
+		searchTags(m, match, terms, take),
+		searchInteractions(m, match, terms, take),
+	])
+	const hits: Record<SearchKindName, SearchHit[]> = { contact, company, deal, tag, interaction }
+	const strength = (kind: SearchKindName) => Math.max(0, ...hits[kind].map((h) => (kind === 'interaction' ? 0 : titleStrength(h.title, terms))))
+	const groups = KIND_ORDER.filter((kind) => hits[kind].length)
+		.map((kind) => ({ kind, strength: strength(kind) }))
+		.sort((a, b) => b.strength - a.strength || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+		.map(({ kind }) => ({
+			kind,
+			label: LABELS[kind],
+			hits: hits[kind],
+			moreHref: kind === 'contact' ? `/contacts?q=${encodeURIComponent(q)}` : kind === 'company' ? `/companies?q=${encodeURIComponent(q)}` : null,
+		}))
+	return { q, groups, total: groups.reduce((n, g) => n + g.hits.length, 0) }
+}
