@@ -11,7 +11,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { formatBreakdown, formatTable, runScenario, summarize, verdicts, type Budget, type Result, type Scenario } from './bench/measure.ts'
-import { checkSearchRows } from './bench/search-check.ts'
+import { checkGlobalSearchRows, checkSearchRows } from './bench/search-check.ts'
 import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchDatabase, scaled } from './bench/seed.ts'
 import { signIn, startServer, type RunningServer } from './bench/server.ts'
 
@@ -46,6 +46,7 @@ env BENCH_DB        the database file (default data/bench/bench.db)`)
 const BUDGETS = {
 	list: { name: 'contact list', p95: 50 },
 	search: { name: 'search', p95: 50 },
+	global: { name: 'global search', p95: 50 },
 	dashboard: { name: 'dashboard', p95: 100 },
 } satisfies Record<string, Budget>
 
@@ -81,6 +82,12 @@ console.log(
 		? `search index: rebuilt with reindexContacts (the seeded rows had drifted from the app's; e.g. ${check.example})`
 		: `search index: ${check.identical + check.equivalent}/${check.sample} sampled rows match reindexContacts exactly${check.equivalent ? ` (${check.equivalent} up to word order)` : ''}`,
 )
+const globalCheck = await checkGlobalSearchRows(dbFile, meta.workspaceId, { sample: 500 })
+console.log(
+	`global search index: ${globalCheck.kinds
+		.map((k) => `${k.table} ${k.rebuilt ? `rebuilt (rows had drifted from the triggers'; e.g. ${k.example})` : `${k.identical}/${k.sample} sampled rows match the triggers`}`)
+		.join(', ')}`,
+)
 
 // ── 2. the build
 const serverBuild = path.resolve('build/server/index.js')
@@ -105,6 +112,7 @@ const rotate = <T>(list: T[]) => (i: number) => list[i % list.length]!
 const qs = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
 
 const searchAt = rotate(fixtures.queries)
+const globalAt = rotate(fixtures.globalQueries)
 const filterAt = rotate(fixtures.filterTags)
 const otherFilters: Array<Record<string, string | number>> = [
 	{ tag: fixtures.filterTags[0]!.id },
@@ -145,6 +153,8 @@ const allScenarios: Scenario[] = [
 	},
 	{ name: 'sort any column', budget: BUDGETS.list, path: (i) => `/contacts?${sorts[i % sorts.length]}`, label: (i) => sorts[i % sorts.length]! },
 	{ name: 'deep page ?page=200', budget: BUDGETS.list, path: () => '/contacts?page=200' },
+	{ name: 'global /search?q=', budget: BUDGETS.global, path: (i) => `/search?${qs({ q: globalAt(i) })}`, label: globalAt },
+	{ name: 'global palette .data', budget: BUDGETS.global, path: (i) => `/search.data?${qs({ q: globalAt(i), take: 5 })}`, label: globalAt, note: 'what Ctrl/Cmd-K loads as you type: 5 per kind' },
 	{ name: 'dashboard', budget: BUDGETS.dashboard, path: () => '/dashboard' },
 	{ name: 'dashboard .data', budget: BUDGETS.dashboard, path: () => '/dashboard.data' },
 ]
@@ -310,7 +320,33 @@ function loadFixtures(file: string, workspaceId: string) {
 			`${people[0]!.firstName} ${people[0]!.lastName}`,
 			people[1]!.lastName,
 		]
-		return { filterTags, group, bigCompany, queries }
+		// Global search: what people type into Ctrl/Cmd-K. A partial company name, a
+		// middle run of a phone number, words from interaction notes and subjects, a
+		// deal word, a tag, names, and broad one- and two-letter prefixes.
+		const companyName = (db.prepare(`SELECT name FROM "Company" WHERE workspaceId = ? AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET 1234`).get(workspaceId) as { name: string }).name
+		const companyWord = companyName.split(/[^\p{L}]+/u).find((w) => w.length >= 5) ?? companyName
+		const note = (db.prepare(`SELECT notes FROM "Interaction" WHERE workspaceId = ? AND notes IS NOT NULL ORDER BY id LIMIT 1 OFFSET 4321`).get(workspaceId) as { notes: string }).notes
+		const noteWords = note.split(/[^\p{L}]+/u).filter((w) => w.length >= 6)
+		const subject = (db.prepare(`SELECT subject FROM "Interaction" WHERE workspaceId = ? AND subject IS NOT NULL ORDER BY id LIMIT 1 OFFSET 777`).get(workspaceId) as { subject: string }).subject
+		const globalQueries = [
+			companyWord.slice(0, 4),
+			companyName.split(/\s+/).slice(0, 2).join(' '),
+			people[0]!.phone.slice(-7, -2),
+			people[2]!.phone.slice(-4),
+			noteWords[0]!.slice(0, 5),
+			`${noteWords[1] ?? noteWords[0]!} ${noteWords[2] ?? ''}`.trim(),
+			subject.split(/\s+/)[1] ?? subject,
+			'renewal',
+			'vip',
+			'mar',
+			'smith',
+			`${people[1]!.firstName} ${people[1]!.lastName.slice(0, 3)}`,
+			'm',
+			'jo',
+			'example',
+			'zzqx',
+		]
+		return { filterTags, group, bigCompany, queries, globalQueries }
 	} finally {
 		db.close()
 	}

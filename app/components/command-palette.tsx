@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import type { SearchHit } from '#app/models/search.server.ts'
 import type { loader as searchLoader } from '#app/routes/_app.search.tsx'
 import { cn } from '#app/utils/misc.ts'
+import { MAX_QUERY_LENGTH } from '#app/validation/search.ts'
 import { SearchHitBody } from './search-hit.tsx'
 import { Icon } from './ui/icon.tsx'
 
@@ -215,7 +216,7 @@ function CommandPalette({ initial, onClose }: { initial: string; onClose: () => 
 					autoComplete="off"
 					spellCheck={false}
 					value={q}
-					maxLength={200}
+					maxLength={MAX_QUERY_LENGTH}
 					placeholder="Search contacts, companies, deals, notes…"
 					className="h-12 min-w-0 flex-1 bg-transparent text-base text-fg outline-none placeholder:text-muted"
 					onChange={(e) => setQ(e.currentTarget.value)}

@@ -14,6 +14,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { MARK_OPEN, markDigits, markSnippet, markWords, searchTerms, titleStrength } from '#app/utils/search-highlight.ts'
 import { MEDIUM_LABELS, type Medium } from '#app/validation/interaction.ts'
+import { DEFAULT_PER_KIND, MAX_PER_KIND, MAX_QUERY_LENGTH } from '#app/validation/search.ts'
 import type { Membership } from './workspace.server.ts'
 
 export type SearchKindName = 'contact' | 'company' | 'deal' | 'interaction' | 'tag'
@@ -25,8 +26,6 @@ export type SearchResults = { q: string; groups: SearchGroup[]; total: number }
 const KIND_ORDER: SearchKindName[] = ['contact', 'company', 'deal', 'tag', 'interaction']
 const LABELS: Record<SearchKindName, string> = { contact: 'Contacts', company: 'Companies', deal: 'Deals', tag: 'Tags', interaction: 'Interactions' }
 const WINDOW = 200
-export const MAX_QUERY_LENGTH = 200
-export const MAX_PER_KIND = 20
 
 /** FTS5 query from typed text: every word a quoted prefix, so no input can break the syntax. */
 export function toSearchQuery(q: string) {
@@ -236,7 +235,7 @@ export async function globalSearch(m: Membership, rawQuery: string, opts: { take
 	const terms = searchTerms(q)
 	const match = toSearchQuery(q)
 	if (!match) return { q, groups: [], total: 0 }
-	const take = Math.min(Math.max(1, opts.take ?? 8), MAX_PER_KIND)
+	const take = Math.min(Math.max(1, opts.take ?? DEFAULT_PER_KIND), MAX_PER_KIND)
 	const [contact, company, deal, tag, interaction] = await Promise.all([
 		searchContacts(m, match, terms, take),
 		searchCompanies(m, match, terms, take),

@@ -10,8 +10,9 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
-import { globalSearch, MAX_PER_KIND, MAX_QUERY_LENGTH } from '#app/models/search.server.ts'
+import { globalSearch } from '#app/models/search.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
+import { DEFAULT_PER_KIND, MAX_PER_KIND, MAX_QUERY_LENGTH } from '#app/validation/search.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `${data.q} · Search · Rapport` : 'Search · Rapport' }]
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const url = new URL(request.url)
 	const q = (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY_LENGTH)
-	const take = Math.min(Math.max(Number.parseInt(url.searchParams.get('take') ?? '', 10) || 8, 1), MAX_PER_KIND)
+	const take = Math.min(Math.max(Number.parseInt(url.searchParams.get('take') ?? '', 10) || DEFAULT_PER_KIND, 1), MAX_PER_KIND)
 	const results = q.trim() ? await globalSearch(m, q, { take }) : null
 	return { q, results }
 }
