@@ -1,5 +1,5 @@
 // The top bar's search. Without JavaScript: a GET form to /search (and, on phones,
-// a link to it). With JavaScript, Ctrl/Cmd-K (or typing in the box, or the phone
+// a link to it). With JavaScript, Ctrl/Cmd-K (or a click in the box, or the phone
 // icon) opens a modal palette that loads /search results as you type: a combobox
 // with a grouped listbox, arrows to move, Enter to open, Esc to close, Tab kept
 // inside, and a live region that reads out how many results there are.
@@ -61,8 +61,9 @@ export function TopBarSearch() {
 					placeholder="Search"
 					aria-keyshortcuts={hydrated ? 'Control+K Meta+K' : undefined}
 					className="h-9 w-full rounded-md border border-border bg-subtle/60 pr-16 pl-9 text-sm text-fg placeholder:text-muted focus:bg-surface"
-					onChange={(e) => {
-						// With JS, typing here continues in the palette.
+					onClick={(e) => {
+						// With JS a click opens the palette (results as you type); typing
+						// after Tab and Enter still submit the form to /search.
 						if (!hydrated) return
 						const text = e.currentTarget.value
 						e.currentTarget.value = ''

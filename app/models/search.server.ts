@@ -25,7 +25,7 @@ export type SearchResults = { q: string; groups: SearchGroup[]; total: number }
 
 const KIND_ORDER: SearchKindName[] = ['contact', 'company', 'deal', 'tag', 'interaction']
 const LABELS: Record<SearchKindName, string> = { contact: 'Contacts', company: 'Companies', deal: 'Deals', tag: 'Tags', interaction: 'Interactions' }
-const WINDOW = 200
+const WINDOW = 100
 
 /** FTS5 query from typed text: every word a quoted prefix, so no input can break the syntax. */
 export function toSearchQuery(q: string) {
@@ -34,7 +34,7 @@ export function toSearchQuery(q: string) {
 		.join(' ')
 }
 
-type Candidate = { rid: number; id: string; score: number; strength: number }
+type Candidate = { rid: number; id: string; score: number; strength: number; title: string }
 
 /** The best `take` of the window: titles that match first, then bm25 (lower is better), then newest. */
 function best<T extends Candidate>(rows: T[], take: number) {
@@ -52,21 +52,79 @@ async function rowsById<T extends { id: string }>(sql: string, ids: string[]) {
 	return new Map(rows.map((r) => [r.id, r]))
 }
 
-async function searchContacts(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
-	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
-	if (rep(m)) params.push(m.userId, m.userId)
-	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
-		`SELECT s.rowid AS rid, s.contactId AS id, bm25(ContactSearch, 0, 0, 10, 3, 3, 2, 1) AS score, c.displayName AS title
-		 FROM ContactSearch s CROSS JOIN "Contact" c ON c.id = s.contactId
-		 WHERE ContactSearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL
-		 ${rep(m) ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''}
-		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
-		...params,
-	)
-	const top = best(
-		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
-		take,
-	)
+type WindowRow = { kind: SearchKindName; rid: number | bigint; id: string; score: number; title: string | null }
+type Window = { kind: SearchKindName; sql: string; params: unknown[] }
+
+/**
+ * Per kind, the newest WINDOW visible matches with their bm25 score and title.
+ * FTS5 is the outer loop (CROSS JOIN) and walks its index in rowid order, so the
+ * join to the record (deleted? whose?) runs for at most WINDOW rows that pass.
+ */
+function windowQueries(m: Membership, match: string): Window[] {
+	const ws = m.workspaceId
+	const limited = rep(m)
+	const window = (kind: SearchKindName, select: string, from: string, where: string, params: unknown[]): Window => ({
+		kind,
+		sql: `SELECT * FROM (SELECT '${kind}' AS kind, s.rowid AS rid, ${select} FROM ${from} WHERE ${where} ORDER BY s.rowid DESC LIMIT ${WINDOW})`,
+		params,
+	})
+	return [
+		window(
+			'contact',
+			`s.contactId AS id, bm25(ContactSearch, 0, 0, 10, 3, 3, 2, 1) AS score, c.displayName AS title`,
+			`ContactSearch s CROSS JOIN "Contact" c ON c.id = s.contactId`,
+			`ContactSearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL ${limited ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''}`,
+			[match, ws, ws, ...(limited ? [m.userId, m.userId] : [])],
+		),
+		window(
+			'company',
+			`s.companyId AS id, bm25(CompanySearch, 0, 0, 10, 3, 3, 1) AS score, c.name AS title`,
+			`CompanySearch s CROSS JOIN "Company" c ON c.id = s.companyId`,
+			`CompanySearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL ${limited ? 'AND c.ownerId = ?' : ''}`,
+			[match, ws, ws, ...(limited ? [m.userId] : [])],
+		),
+		window(
+			'deal',
+			`s.dealId AS id, bm25(DealSearch, 0, 0, 10, 1) AS score, d.name AS title`,
+			`DealSearch s CROSS JOIN "Deal" d ON d.id = s.dealId`,
+			`DealSearch MATCH ? AND s.workspaceId = ? AND d.workspaceId = ? AND d.deletedAt IS NULL ${limited ? 'AND d.ownerId = ?' : ''}`,
+			[match, ws, ws, ...(limited ? [m.userId] : [])],
+		),
+		window(
+			'tag',
+			`s.tagId AS id, bm25(TagSearch) AS score, t.name AS title`,
+			`TagSearch s CROSS JOIN "Tag" t ON t.id = s.tagId`,
+			`TagSearch MATCH ? AND s.workspaceId = ? AND t.workspaceId = ?`,
+			[match, ws, ws],
+		),
+		// As visibleInteraction in interaction.server.ts: on a contact the member sees,
+		// or (without a contact) with a company they see. The subject ranks like a title.
+		window(
+			'interaction',
+			`s.interactionId AS id, bm25(InteractionSearch, 0, 0, 4, 2, 1, 1) AS score, i.subject AS title`,
+			`InteractionSearch s CROSS JOIN "Interaction" i ON i.id = s.interactionId LEFT JOIN "Contact" c ON c.id = i.contactId LEFT JOIN "Company" co ON co.id = i.companyId`,
+			`InteractionSearch MATCH ? AND s.workspaceId = ? AND i.workspaceId = ?
+			 AND ((i.contactId IS NOT NULL AND c.workspaceId = ? AND c.deletedAt IS NULL ${limited ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''})
+			   OR (i.contactId IS NULL AND co.workspaceId = ? AND co.deletedAt IS NULL ${limited ? 'AND co.ownerId = ?' : ''}))`,
+			[match, ws, ws, ws, ...(limited ? [m.userId, m.userId] : []), ws, ...(limited ? [m.userId] : [])],
+		),
+	]
+}
+
+/** All kinds' windows in one statement (one round trip), ranked per kind in JS. */
+async function topPerKind(m: Membership, match: string, terms: string[], take: number) {
+	const windows = windowQueries(m, match)
+	const rows = await prisma.$queryRawUnsafe<WindowRow[]>(windows.map((w) => w.sql).join(' UNION ALL '), ...windows.flatMap((w) => w.params))
+	const byKind = new Map<SearchKindName, Candidate[]>()
+	for (const r of rows) {
+		const list = byKind.get(r.kind) ?? []
+		list.push({ rid: Number(r.rid), id: r.id, score: Number(r.score), strength: r.title ? titleStrength(r.title, terms) : 0, title: r.title ?? '' })
+		byKind.set(r.kind, list)
+	}
+	return (kind: SearchKindName) => best(byKind.get(kind) ?? [], take)
+}
+
+async function searchContacts(top: Candidate[], terms: string[]): Promise<SearchHit[]> {
 	const details = await rowsById<{ id: string; jobTitle: string | null; whatsapp: string | null; company: string | null; emails: string | null; phones: string | null; tags: string | null }>(
 		`SELECT c.id, c.jobTitle, c.whatsapp, co.name AS company,
 		   (SELECT group_concat(email, ' ') FROM "ContactEmail" WHERE contactId = c.id) AS emails,
@@ -87,21 +145,7 @@ async function searchContacts(m: Membership, match: string, terms: string[], tak
 	})
 }
 
-async function searchCompanies(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
-	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
-	if (rep(m)) params.push(m.userId)
-	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
-		`SELECT s.rowid AS rid, s.companyId AS id, bm25(CompanySearch, 0, 0, 10, 3, 3, 1) AS score, c.name AS title
-		 FROM CompanySearch s CROSS JOIN "Company" c ON c.id = s.companyId
-		 WHERE CompanySearch MATCH ? AND s.workspaceId = ? AND c.workspaceId = ? AND c.deletedAt IS NULL
-		 ${rep(m) ? 'AND c.ownerId = ?' : ''}
-		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
-		...params,
-	)
-	const top = best(
-		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
-		take,
-	)
+async function searchCompanies(top: Candidate[], terms: string[]): Promise<SearchHit[]> {
 	const details = await rowsById<{ id: string; domain: string | null; email: string | null; industry: string | null; city: string | null; phone: string | null; notes: string | null }>(
 		`SELECT id, domain, email, industry, city, phone, notes FROM "Company" WHERE id IN (%IDS)`,
 		top.map((r) => r.id),
@@ -115,21 +159,7 @@ async function searchCompanies(m: Membership, match: string, terms: string[], ta
 	})
 }
 
-async function searchDeals(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
-	const params: unknown[] = [match, m.workspaceId, m.workspaceId]
-	if (rep(m)) params.push(m.userId)
-	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
-		`SELECT s.rowid AS rid, s.dealId AS id, bm25(DealSearch, 0, 0, 10, 1) AS score, d.name AS title
-		 FROM DealSearch s CROSS JOIN "Deal" d ON d.id = s.dealId
-		 WHERE DealSearch MATCH ? AND s.workspaceId = ? AND d.workspaceId = ? AND d.deletedAt IS NULL
-		 ${rep(m) ? 'AND d.ownerId = ?' : ''}
-		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
-		...params,
-	)
-	const top = best(
-		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
-		take,
-	)
+async function searchDeals(top: Candidate[], terms: string[]): Promise<SearchHit[]> {
 	const details = await rowsById<{ id: string; valueCents: number | bigint; currency: string; notes: string | null; company: string | null }>(
 		`SELECT d.id, d.valueCents, d.currency, d.notes, co.name AS company FROM "Deal" d LEFT JOIN "Company" co ON co.id = d.companyId WHERE d.id IN (%IDS)`,
 		top.map((r) => r.id),
@@ -151,28 +181,7 @@ function money(cents: number, currency: string) {
 	}
 }
 
-async function searchInteractions(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
-	const params: unknown[] = [match, m.workspaceId, m.workspaceId, m.workspaceId]
-	if (rep(m)) params.push(m.userId, m.userId)
-	params.push(m.workspaceId)
-	if (rep(m)) params.push(m.userId)
-	// As visibleInteraction in interaction.server.ts: on a contact the member sees,
-	// or (without a contact) with a company they see.
-	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; subject: string | null }>>(
-		`SELECT s.rowid AS rid, s.interactionId AS id, bm25(InteractionSearch, 0, 0, 4, 2, 1, 1) AS score, i.subject
-		 FROM InteractionSearch s CROSS JOIN "Interaction" i ON i.id = s.interactionId
-		 LEFT JOIN "Contact" c ON c.id = i.contactId
-		 LEFT JOIN "Company" co ON co.id = i.companyId
-		 WHERE InteractionSearch MATCH ? AND s.workspaceId = ? AND i.workspaceId = ?
-		   AND ((i.contactId IS NOT NULL AND c.workspaceId = ? AND c.deletedAt IS NULL ${rep(m) ? 'AND (c.ownerId = ? OR c.assigneeId = ?)' : ''})
-		     OR (i.contactId IS NULL AND co.workspaceId = ? AND co.deletedAt IS NULL ${rep(m) ? 'AND co.ownerId = ?' : ''}))
-		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
-		...params,
-	)
-	const top = best(
-		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: r.subject ? titleStrength(r.subject, terms) : 0 })),
-		take,
-	)
+async function searchInteractions(top: Candidate[], terms: string[]): Promise<SearchHit[]> {
 	const details = await rowsById<{
 		id: string
 		medium: Medium
@@ -209,20 +218,7 @@ async function searchInteractions(m: Membership, match: string, terms: string[],
 	})
 }
 
-async function searchTags(m: Membership, match: string, terms: string[], take: number): Promise<SearchHit[]> {
-	const rows = await prisma.$queryRawUnsafe<Array<{ rid: number; id: string; score: number; title: string }>>(
-		`SELECT s.rowid AS rid, s.tagId AS id, bm25(TagSearch) AS score, t.name AS title
-		 FROM TagSearch s CROSS JOIN "Tag" t ON t.id = s.tagId
-		 WHERE TagSearch MATCH ? AND s.workspaceId = ? AND t.workspaceId = ?
-		 ORDER BY s.rowid DESC LIMIT ${WINDOW}`,
-		match,
-		m.workspaceId,
-		m.workspaceId,
-	)
-	const top = best(
-		rows.map((r) => ({ ...r, rid: Number(r.rid), strength: titleStrength(r.title, terms) })),
-		take,
-	)
+function searchTags(top: Candidate[], terms: string[]): SearchHit[] {
 	return top.map((r) => ({ kind: 'tag' as const, id: r.id, href: `/contacts?tag=${encodeURIComponent(r.id)}`, title: markWords(r.title, terms), detail: 'Contacts with this tag', meta: null }))
 }
 
@@ -236,12 +232,13 @@ export async function globalSearch(m: Membership, rawQuery: string, opts: { take
 	const match = toSearchQuery(q)
 	if (!match) return { q, groups: [], total: 0 }
 	const take = Math.min(Math.max(1, opts.take ?? DEFAULT_PER_KIND), MAX_PER_KIND)
+	const top = await topPerKind(m, match, terms, take)
 	const [contact, company, deal, tag, interaction] = await Promise.all([
-		searchContacts(m, match, terms, take),
-		searchCompanies(m, match, terms, take),
-		searchDeals(m, match, terms, take),
-		searchTags(m, match, terms, take),
-		searchInteractions(m, match, terms, take),
+		searchContacts(top('contact'), terms),
+		searchCompanies(top('company'), terms),
+		searchDeals(top('deal'), terms),
+		searchTags(top('tag'), terms),
+		searchInteractions(top('interaction'), terms),
 	])
 	const hits: Record<SearchKindName, SearchHit[]> = { contact, company, deal, tag, interaction }
 	const strength = (kind: SearchKindName) => Math.max(0, ...hits[kind].map((h) => (kind === 'interaction' ? 0 : titleStrength(h.title, terms))))
