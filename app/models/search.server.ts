@@ -139,9 +139,12 @@ async function searchContacts(top: Candidate[], terms: string[]): Promise<Search
 		const phone = [...(d?.phones?.split(' ') ?? []), d?.whatsapp ?? ''].filter(Boolean).map((p) => markDigits(formatPhone(p), terms)).find(Boolean) ?? null
 		const company = d?.company ? markWords(d.company, terms) : null
 		const tags = d?.tags ? markWords(d.tags, terms) : null
-		const matched = email ?? phone ?? (hasMark(company) ? company : null) ?? (hasMark(tags) ? `Tagged ${tags}` : null)
+		const companyMatched = hasMark(company)
+		const matched = email ?? phone ?? (companyMatched ? company : null) ?? (hasMark(tags) ? `Tagged ${tags}` : null)
 		const plain = [d?.jobTitle, d?.company].filter(Boolean).join(' · ') || null
-		return { kind: 'contact' as const, id: r.id, href: `/contacts/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? plain : null }
+		// Beside a matched line, the job and company (not the company twice).
+		const meta = [d?.jobTitle, companyMatched ? null : d?.company].filter(Boolean).join(' · ') || null
+		return { kind: 'contact' as const, id: r.id, href: `/contacts/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? meta : null }
 	})
 }
 
@@ -153,9 +156,12 @@ async function searchCompanies(top: Candidate[], terms: string[]): Promise<Searc
 	return top.map((r) => {
 		const d = details.get(r.id)
 		const plain = [d?.industry, d?.city].filter(Boolean).join(' · ') || null
-		const field = [d?.domain, d?.email, d?.industry, d?.city].map((v) => (v ? markWords(v, terms) : null)).find(hasMark)
+		const fields = [d?.domain, d?.email, d?.industry, d?.city].map((v) => (v ? markWords(v, terms) : null))
+		const field = fields.find(hasMark)
 		const matched = field ?? (d?.phone ? markDigits(formatPhone(d.phone), terms) : null) ?? markSnippet(d?.notes, terms)
-		return { kind: 'company' as const, id: r.id, href: `/companies/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? plain : null }
+		// Beside a matched line, industry and city, without the one that matched.
+		const meta = [hasMark(fields[2]) ? null : d?.industry, hasMark(fields[3]) ? null : d?.city].filter(Boolean).join(' · ') || null
+		return { kind: 'company' as const, id: r.id, href: `/companies/${r.id}`, title: markWords(r.title, terms), detail: matched ?? plain, meta: matched ? meta : null }
 	})
 }
 
