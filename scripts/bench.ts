@@ -11,6 +11,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { formatBreakdown, formatTable, runScenario, summarize, verdicts, type Budget, type Result, type Scenario } from './bench/measure.ts'
+import { globalQueries as globalQueriesOf } from './bench/global-queries.ts'
 import { checkGlobalSearchRows, checkSearchRows } from './bench/search-check.ts'
 import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchDatabase, scaled } from './bench/seed.ts'
 import { signIn, startServer, type RunningServer } from './bench/server.ts'
@@ -320,32 +321,7 @@ function loadFixtures(file: string, workspaceId: string) {
 			`${people[0]!.firstName} ${people[0]!.lastName}`,
 			people[1]!.lastName,
 		]
-		// Global search: what people type into Ctrl/Cmd-K. A partial company name, a
-		// middle run of a phone number, words from interaction notes and subjects, a
-		// deal word, a tag, names, and broad one- and two-letter prefixes.
-		const companyName = (db.prepare(`SELECT name FROM "Company" WHERE workspaceId = ? AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET 1234`).get(workspaceId) as { name: string }).name
-		const companyWord = companyName.split(/[^\p{L}]+/u).find((w) => w.length >= 5) ?? companyName
-		const note = (db.prepare(`SELECT notes FROM "Interaction" WHERE workspaceId = ? AND notes IS NOT NULL ORDER BY id LIMIT 1 OFFSET 4321`).get(workspaceId) as { notes: string }).notes
-		const noteWords = note.split(/[^\p{L}]+/u).filter((w) => w.length >= 6)
-		const subject = (db.prepare(`SELECT subject FROM "Interaction" WHERE workspaceId = ? AND subject IS NOT NULL ORDER BY id LIMIT 1 OFFSET 777`).get(workspaceId) as { subject: string }).subject
-		const globalQueries = [
-			companyWord.slice(0, 4),
-			companyName.split(/\s+/).slice(0, 2).join(' '),
-			people[0]!.phone.slice(-7, -2),
-			people[2]!.phone.slice(-4),
-			noteWords[0]!.slice(0, 5),
-			`${noteWords[1] ?? noteWords[0]!} ${noteWords[2] ?? ''}`.trim(),
-			subject.split(/\s+/)[1] ?? subject,
-			'renewal',
-			'vip',
-			'mar',
-			'smith',
-			`${people[1]!.firstName} ${people[1]!.lastName.slice(0, 3)}`,
-			'm',
-			'jo',
-			'example',
-			'zzqx',
-		]
+		const globalQueries = globalQueriesOf(db, workspaceId)
 		return { filterTags, group, bigCompany, queries, globalQueries }
 	} finally {
 		db.close()

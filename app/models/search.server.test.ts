@@ -63,6 +63,9 @@ describe('global search', () => {
 		for (const q of ['0321', '7946', '2079460321']) expect(await found(m, q, 'company'), q).toEqual([acme.id])
 		expect(await found(m, 'gyro', 'interaction')).toEqual([call.id])
 		expect(await found(m, 'retrofit pric', 'interaction')).toEqual([call.id])
+		// One letter is too little to look through everyone's notes; names still match.
+		expect(await found(m, 'g', 'interaction')).toEqual([])
+		expect(await found(m, 'l', 'contact')).toEqual([ada.id])
 		expect(await found(m, 'procure', 'deal')).toEqual([deal.id])
 		expect(await found(m, 'renew', 'deal')).toEqual([deal.id])
 		expect(await found(m, 'stargaz', 'tag')).toEqual([tag.id])

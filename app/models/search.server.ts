@@ -60,14 +60,17 @@ type Window = { kind: SearchKindName; sql: string; params: unknown[] }
  * FTS5 is the outer loop (CROSS JOIN) and walks its index in rowid order, so the
  * join to the record (deleted? whose?) runs for at most WINDOW rows that pass.
  */
-function windowQueries(m: Membership, match: string): Window[] {
+function windowQueries(m: Membership, match: string, terms: string[]): Window[] {
 	const ws = m.workspaceId
 	const limited = rep(m)
-	const window = (kind: SearchKindName, select: string, from: string, where: string, params: unknown[]): Window => ({
-		kind,
-		sql: `SELECT * FROM (SELECT '${kind}' AS kind, s.rowid AS rid, ${select} FROM ${from} WHERE ${where} ORDER BY s.rowid DESC LIMIT ${WINDOW})`,
-		params,
-	})
+	const window = (kind: SearchKindName | null, select: string, from: string, where: string, params: unknown[]): Window | null =>
+		kind && {
+			kind,
+			sql: `SELECT * FROM (SELECT '${kind}' AS kind, s.rowid AS rid, ${select} FROM ${from} WHERE ${where} ORDER BY s.rowid DESC LIMIT ${WINDOW})`,
+			params,
+		}
+	// Interactions not for single letters: "m" matches most of 500,000 notes and means nothing there.
+	const notes = terms.some((t) => t.length >= 2)
 	return [
 		window(
 			'contact',
@@ -100,7 +103,7 @@ function windowQueries(m: Membership, match: string): Window[] {
 		// As visibleInteraction in interaction.server.ts: on a contact the member sees,
 		// or (without a contact) with a company they see. The subject ranks like a title.
 		window(
-			'interaction',
+			notes ? 'interaction' : null,
 			`s.interactionId AS id, bm25(InteractionSearch, 0, 0, 4, 2, 1, 1) AS score, i.subject AS title`,
 			`InteractionSearch s CROSS JOIN "Interaction" i ON i.id = s.interactionId LEFT JOIN "Contact" c ON c.id = i.contactId LEFT JOIN "Company" co ON co.id = i.companyId`,
 			`InteractionSearch MATCH ? AND s.workspaceId = ? AND i.workspaceId = ?
@@ -108,12 +111,12 @@ function windowQueries(m: Membership, match: string): Window[] {
 			   OR (i.contactId IS NULL AND co.workspaceId = ? AND co.deletedAt IS NULL ${limited ? 'AND co.ownerId = ?' : ''}))`,
 			[match, ws, ws, ws, ...(limited ? [m.userId, m.userId] : []), ws, ...(limited ? [m.userId] : [])],
 		),
-	]
+	].filter((w): w is Window => w !== null)
 }
 
 /** All kinds' windows in one statement (one round trip), ranked per kind in JS. */
 async function topPerKind(m: Membership, match: string, terms: string[], take: number) {
-	const windows = windowQueries(m, match)
+	const windows = windowQueries(m, match, terms)
 	const rows = await prisma.$queryRawUnsafe<WindowRow[]>(windows.map((w) => w.sql).join(' UNION ALL '), ...windows.flatMap((w) => w.params))
 	const byKind = new Map<SearchKindName, Candidate[]>()
 	for (const r of rows) {
@@ -179,9 +182,12 @@ async function searchDeals(top: Candidate[], terms: string[]): Promise<SearchHit
 	})
 }
 
+const formats = new Map<string, Intl.NumberFormat>()
 function money(cents: number, currency: string) {
 	try {
-		return new Intl.NumberFormat('en', { style: 'currency', currency: currency || 'USD', maximumFractionDigits: 0 }).format(cents / 100)
+		let format = formats.get(currency)
+		if (!format) formats.set(currency, (format = new Intl.NumberFormat('en', { style: 'currency', currency: currency || 'USD', maximumFractionDigits: 0 })))
+		return format.format(cents / 100)
 	} catch {
 		return `${(cents / 100).toFixed(0)} ${currency}`
 	}
