@@ -7,19 +7,21 @@ import type Database from 'better-sqlite3'
 
 export function globalQueries(db: Database.Database, workspaceId: string) {
 	const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(workspaceId, ...params) as T
-	const companyName = one<{ name: string }>(`SELECT name FROM "Company" WHERE workspaceId = ? AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET 1234`).name
+	// Offsets as a share of each table, so smaller --scale databases work too.
+	const at = (table: string, share: number) => Math.floor(one<{ n: number }>(`SELECT count(*) AS n FROM "${table}" WHERE workspaceId = ?`).n * share * 0.5)
+	const companyName = one<{ name: string }>(`SELECT name FROM "Company" WHERE workspaceId = ? AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET ?`, at('Company', 0.5)).name
 	const companyWord = companyName.split(/[^\p{L}]+/u).find((w) => w.length >= 5) ?? companyName
-	const note = one<{ notes: string }>(`SELECT notes FROM "Interaction" WHERE workspaceId = ? AND notes IS NOT NULL ORDER BY id LIMIT 1 OFFSET 4321`).notes
+	const note = one<{ notes: string }>(`SELECT notes FROM "Interaction" WHERE workspaceId = ? AND notes IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`, at('Interaction', 0.03)).notes
 	const noteWords = note.split(/[^\p{L}]+/u).filter((w) => w.length >= 6)
-	const subject = one<{ subject: string }>(`SELECT subject FROM "Interaction" WHERE workspaceId = ? AND subject IS NOT NULL ORDER BY id LIMIT 1 OFFSET 777`).subject
+	const subject = one<{ subject: string }>(`SELECT subject FROM "Interaction" WHERE workspaceId = ? AND subject IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`, at('Interaction', 0.003)).subject
 	const phone = (offset: number) =>
 		one<{ phone: string }>(`SELECT p.phone FROM "ContactPhone" p JOIN "Contact" c ON c.id = p.contactId WHERE c.workspaceId = ? AND c.deletedAt IS NULL ORDER BY p.id LIMIT 1 OFFSET ?`, offset).phone
-	const person = one<{ firstName: string; lastName: string }>(`SELECT firstName, lastName FROM "Contact" WHERE workspaceId = ? AND deletedAt IS NULL AND length(lastName) > 3 ORDER BY id LIMIT 1 OFFSET 5555`)
+	const person = one<{ firstName: string; lastName: string }>(`SELECT firstName, lastName FROM "Contact" WHERE workspaceId = ? AND deletedAt IS NULL AND length(lastName) > 3 ORDER BY id LIMIT 1 OFFSET ?`, at('Contact', 0.1))
 	return [
 		companyWord.slice(0, 4),
 		companyName.split(/\s+/).slice(0, 2).join(' '),
-		phone(1000).slice(-7, -2),
-		phone(40000).slice(-4),
+		phone(at('Contact', 0.02)).slice(-7, -2),
+		phone(at('Contact', 0.8)).slice(-4),
 		noteWords[0]!.slice(0, 5),
 		`${noteWords[1] ?? noteWords[0]!} ${noteWords[2] ?? ''}`.trim(),
 		subject.split(/\s+/)[1] ?? subject,
