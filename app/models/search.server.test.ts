@@ -8,6 +8,7 @@ import { contactFormSchema } from '#app/validation/contact.ts'
 import { interactionSchema } from '#app/validation/interaction.ts'
 import { createCompany, restoreCompany, softDeleteCompany, updateCompany } from './company.server.ts'
 import { createContact, restoreContact, softDeleteContacts, updateContact } from './contact.server.ts'
+import { runImport, undoImport } from './import/import.server.ts'
 import { deleteInteraction, logInteraction, updateInteraction } from './interaction.server.ts'
 import { mergeContacts } from './merge.server.ts'
 import { rebuildSql, SEARCH_KINDS, SEARCH_TRIGGERS, searchColumns } from './search-index.server.ts'
@@ -199,6 +200,16 @@ describe('global search', () => {
 		expect(rows).toEqual([])
 		const keys = await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM SearchKey WHERE recordId = ?', call.id)
 		expect(keys).toEqual([])
+	})
+
+	it('finds what an import created (its own SQL writes), and forgets it on undo', async () => {
+		const m = await member()
+		const csv = 'First Name,Last Name,Organization Name,Phone 1 - Value\nNadia,Import,Zanzibar Freight,+1 646 555 0142\n'
+		const { batchId } = await runImport(m, { name: 'people.csv', content: csv })
+		expect(await found(m, 'zanzib', 'company')).toHaveLength(1)
+		expect(await found(m, '0142', 'contact')).toHaveLength(1)
+		await undoImport(m, batchId)
+		expect(await found(m, '0142')).toEqual([])
 	})
 
 	it('never throws on hostile or odd input', async () => {
