@@ -24,7 +24,7 @@ export function globalQueries(db: Database.Database, workspaceId: string) {
 		phone(at('Contact', 0.8)).slice(-4),
 		noteWords[0]!.slice(0, 5),
 		`${noteWords[1] ?? noteWords[0]!} ${noteWords[2] ?? ''}`.trim(),
-		subject.split(/\s+/)[1] ?? subject,
+		subject.split(/[^\p{L}]+/u).find((w) => w.length >= 5) ?? subject,
 		'renewal',
 		'vip',
 		'mar',
