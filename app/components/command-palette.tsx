@@ -75,9 +75,7 @@ export function TopBarSearch() {
 						{mac ? '⌘K' : 'Ctrl K'}
 					</kbd>
 				) : null}
-				<button type="submit" className="sr-only">
-					Search
-				</button>
+				{/* No submit button: Enter in the only field submits the form (implicit submission). */}
 			</Form>
 			<Link
 				to="/search"
