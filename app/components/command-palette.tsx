@@ -198,7 +198,7 @@ function CommandPalette({ initial, onClose }: { initial: string; onClose: () => 
 				if (e.target === dialogRef.current) onClose()
 			}}
 		>
-			<div className="flex items-center gap-2 border-b border-border px-4 focus-within:bg-subtle/40">
+			<div className="flex items-center gap-2 border-b border-border px-4 focus-within:border-b-focus">
 				<Icon name="search" className="h-4 w-4 shrink-0 text-muted" />
 				<label htmlFor={`${baseId}-q`} className="sr-only">
 					Search everything
@@ -217,7 +217,9 @@ function CommandPalette({ initial, onClose }: { initial: string; onClose: () => 
 					value={q}
 					maxLength={MAX_QUERY_LENGTH}
 					placeholder="Search contacts, companies, deals, notes…"
-					className="h-12 min-w-0 flex-1 bg-transparent text-base text-fg placeholder:text-muted focus-visible:outline-none"
+					// The global :focus-visible outline would be clipped by the dialog; the row's underline shows focus instead.
+					style={{ outline: 'none' }}
+					className="h-12 min-w-0 flex-1 bg-transparent text-base text-fg placeholder:text-muted"
 					onChange={(e) => setQ(e.currentTarget.value)}
 					onKeyDown={onKeyDown}
 				/>
