@@ -144,7 +144,6 @@ function CommandPalette({ initial, onClose }: { initial: string; onClose: () => 
 	useEffect(() => setActive(0), [data])
 	useEffect(() => {
 		document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' })
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [current])
 
 	function go(option: Option | undefined) {
