@@ -11,7 +11,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { formatBreakdown, formatTable, runScenario, summarize, verdicts, type Budget, type Result, type Scenario } from './bench/measure.ts'
-import { checkSearchRows } from './bench/search-check.ts'
+import { globalQueries as globalQueriesOf } from './bench/global-queries.ts'
+import { checkGlobalSearchRows, checkSearchRows } from './bench/search-check.ts'
 import { BENCH_EMAIL, BENCH_PASSWORD, ensureBenchDatabase, scaled } from './bench/seed.ts'
 import { signIn, startServer, type RunningServer } from './bench/server.ts'
 
@@ -46,6 +47,7 @@ env BENCH_DB        the database file (default data/bench/bench.db)`)
 const BUDGETS = {
 	list: { name: 'contact list', p95: 50 },
 	search: { name: 'search', p95: 50 },
+	global: { name: 'global search', p95: 50 },
 	dashboard: { name: 'dashboard', p95: 100 },
 } satisfies Record<string, Budget>
 
@@ -81,6 +83,12 @@ console.log(
 		? `search index: rebuilt with reindexContacts (the seeded rows had drifted from the app's; e.g. ${check.example})`
 		: `search index: ${check.identical + check.equivalent}/${check.sample} sampled rows match reindexContacts exactly${check.equivalent ? ` (${check.equivalent} up to word order)` : ''}`,
 )
+const globalCheck = await checkGlobalSearchRows(dbFile, meta.workspaceId, { sample: 500 })
+console.log(
+	`global search index: ${globalCheck.kinds
+		.map((k) => `${k.table} ${k.rebuilt ? `rebuilt (rows had drifted from the triggers'; e.g. ${k.example})` : `${k.identical}/${k.sample} sampled rows match the triggers`}`)
+		.join(', ')}`,
+)
 
 // ── 2. the build
 const serverBuild = path.resolve('build/server/index.js')
@@ -105,6 +113,7 @@ const rotate = <T>(list: T[]) => (i: number) => list[i % list.length]!
 const qs = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
 
 const searchAt = rotate(fixtures.queries)
+const globalAt = rotate(fixtures.globalQueries)
 const filterAt = rotate(fixtures.filterTags)
 const otherFilters: Array<Record<string, string | number>> = [
 	{ tag: fixtures.filterTags[0]!.id },
@@ -145,6 +154,8 @@ const allScenarios: Scenario[] = [
 	},
 	{ name: 'sort any column', budget: BUDGETS.list, path: (i) => `/contacts?${sorts[i % sorts.length]}`, label: (i) => sorts[i % sorts.length]! },
 	{ name: 'deep page ?page=200', budget: BUDGETS.list, path: () => '/contacts?page=200' },
+	{ name: 'global /search?q=', budget: BUDGETS.global, path: (i) => `/search?${qs({ q: globalAt(i) })}`, label: globalAt },
+	{ name: 'global palette .data', budget: BUDGETS.global, path: (i) => `/search.data?${qs({ q: globalAt(i), take: 5 })}`, label: globalAt, note: 'what Ctrl/Cmd-K loads as you type: 5 per kind' },
 	{ name: 'dashboard', budget: BUDGETS.dashboard, path: () => '/dashboard' },
 	{ name: 'dashboard .data', budget: BUDGETS.dashboard, path: () => '/dashboard.data' },
 ]
@@ -310,7 +321,8 @@ function loadFixtures(file: string, workspaceId: string) {
 			`${people[0]!.firstName} ${people[0]!.lastName}`,
 			people[1]!.lastName,
 		]
-		return { filterTags, group, bigCompany, queries }
+		const globalQueries = globalQueriesOf(db, workspaceId)
+		return { filterTags, group, bigCompany, queries, globalQueries }
 	} finally {
 		db.close()
 	}

@@ -1,7 +1,8 @@
 // The signed-in shell: sidebar (a drawer on phones, driven by a checkbox so it
-// works without JS), top bar with the user menu, and the page.
+// works without JS), top bar with global search (Ctrl/Cmd-K) and the user menu, and the page.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { TopBarSearch } from '#app/components/command-palette.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { QuickActionPrompt } from '#app/components/quick-actions.tsx'
 import { Avatar } from '#app/components/ui/avatar.tsx'
@@ -84,7 +85,10 @@ export default function AppShell() {
 					<div className="md:hidden">
 						<Logo />
 					</div>
-					<div className="ml-auto flex items-center gap-2">
+					<div className="ml-auto flex items-center sm:ml-0 sm:flex-1">
+						<TopBarSearch />
+					</div>
+					<div className="flex items-center gap-2">
 						{shell?.canLog ? (
 							<NavLink to="/interactions/new" end className="inline-flex h-9 items-center gap-2 rounded-md bg-accent px-3 text-sm font-medium text-accent-fg shadow-sm hover:bg-accent-hover" title="Log interaction">
 								<Icon name="plus" className="h-4 w-4" />

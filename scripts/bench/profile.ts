@@ -8,8 +8,12 @@
 //   npx tsx scripts/bench/profile.ts list 'q=mar'                # /contacts?q=mar
 //   npx tsx scripts/bench/profile.ts list 'sort=company&dir=asc'
 //   npx tsx scripts/bench/profile.ts filters                    # listFilterOptions
+//   npx tsx scripts/bench/profile.ts search 'mar'               # globalSearch (/search?q=mar)
+//   npx tsx scripts/bench/profile.ts search                     # the bench's 16 global queries: p50/p95 in-process
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import os from 'node:os'
+import { globalQueries } from './global-queries.ts'
 import { readMeta } from './seed.ts'
 
 const file = path.resolve(process.env.BENCH_DB || 'data/bench/bench.db')
@@ -45,7 +49,16 @@ const run = await (async () => {
 		const query = parseContactListQuery(new URLSearchParams(search))
 		return () => listContacts(membership, query)
 	}
-	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters`)
+	if (what === 'search') {
+		const { globalSearch } = await import('../../app/models/search.server.ts')
+		const take = Number(process.env.SEARCH_TAKE) || undefined
+		if (!search) {
+			await searchSuite(globalSearch, take)
+			process.exit(0)
+		}
+		return () => globalSearch(membership, search, { take })
+	}
+	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters, search [text]`)
 })()
 
 const totals: number[] = []
@@ -94,3 +107,31 @@ for (const s of statements.sort((a, b) => b.ms - a.ms).slice(0, Number(process.e
 }
 db.close()
 await prisma.$disconnect()
+
+/**
+ * Global search without HTTP: each of the bench's queries 20 times after 3 warm-ups,
+ * one after another; p50/p95 per query and over all. In-process figures leave out
+ * the session, layout loaders and rendering, so they isolate the search itself
+ * when the machine is too busy for HTTP timings to mean much.
+ */
+async function searchSuite(run: (m: typeof membership, q: string, o: { take?: number }) => Promise<{ total: number }>, take: number | undefined) {
+	const readDb = new Database(file, { readonly: true })
+	const queries = globalQueries(readDb, meta!.workspaceId)
+	readDb.close()
+	const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!
+	const all: number[] = []
+	const load = os.loadavg()[0]!
+	console.log(`global search in-process, take ${take ?? 'default'}, load average ${load.toFixed(1)} on ${os.cpus().length} cores\n`)
+	for (const q of queries) {
+		const times: number[] = []
+		let hits = 0
+		for (let i = 0; i < 23; i++) {
+			const started = performance.now()
+			hits = (await run(membership, q, { take })).total
+			if (i >= 3) times.push(performance.now() - started)
+		}
+		all.push(...times)
+		console.log(`  ${JSON.stringify(q).padEnd(28)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms  ${hits} hits`)
+	}
+	console.log(`\n  all ${all.length} searches: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms (load average ${load.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after)`)
+}

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { Faker, base, de, en, en_IN, es, fr } from '@faker-js/faker'
 import bcrypt from 'bcryptjs'
 import Database from 'better-sqlite3'
+import { rebuildSql, SEARCH_KINDS, SEARCH_TRIGGERS } from '../../app/models/search-index.server.ts'
 import { phoneSearchTokens } from '../../app/utils/contact-fields.ts'
 
 export const BENCH_EMAIL = 'bench@rapport.local'
@@ -230,6 +231,13 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 		.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
 		.all(...tables) as Array<{ name: string; sql: string }>
 	for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`)
+	// Likewise the global-search triggers (migration 20261122020000_global_search): the
+	// same rows are built at the end in one INSERT…SELECT per kind, with the SQL the
+	// triggers are generated from; scripts/bench/search-check.ts compares the two.
+	const triggers = db
+		.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${SEARCH_TRIGGERS.map(() => '?').join(',')})`)
+		.all(...SEARCH_TRIGGERS) as Array<{ name: string; sql: string }>
+	for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`)
 
 	const random = rng(SEED)
 	const now = Date.now()
@@ -590,6 +598,11 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 
 	for (const index of indexes) db.exec(index.sql)
 	step('indexes rebuilt')
+	db.transaction(() => {
+		for (const kind of SEARCH_KINDS) for (const sql of rebuildSql(kind)) db.exec(sql)
+	})()
+	for (const trigger of triggers) db.exec(trigger.sql)
+	step('global search rows')
 	db.close()
 
 	return {
