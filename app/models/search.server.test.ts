@@ -60,7 +60,7 @@ describe('global search', () => {
 		expect(await found(m, 'Rock', 'company')).toEqual([acme.id])
 		expect(await found(m, 'acme-rock', 'company')).toEqual([acme.id])
 		// Phone digits: last four, a middle run, the national number, with punctuation.
-		for (const q of ['2671', '5552', '555-2671', '4155552671', '+1 415']) expect(await found(m, q, 'contact'), q).toEqual([ada.id])
+		for (const q of ['2671', '5552', '555-2671', '4155552671', '+1 415', '1555', '5526']) expect(await found(m, q, 'contact'), q).toEqual([ada.id])
 		for (const q of ['0321', '7946', '2079460321']) expect(await found(m, q, 'company'), q).toEqual([acme.id])
 		expect(await found(m, 'gyro', 'interaction')).toEqual([call.id])
 		expect(await found(m, 'retrofit pric', 'interaction')).toEqual([call.id])

@@ -13,6 +13,9 @@ describe('contact fields', () => {
 
 	it('indexes the digits people search a phone by', () => {
 		expect(phoneSearchTokens('+14155552671')).toEqual(expect.arrayContaining(['14155552671', '4155552671', '5552671', '2671']))
+		// A run from the middle is the start of some tail.
+		expect(phoneSearchTokens('+442079460321').some((t) => t.startsWith('7946'))).toBe(true)
+		expect(phoneSearchTokens('+442079460321').every((t) => t.length >= 4)).toBe(true)
 	})
 
 	it('stores an Instagram handle whatever was pasted', () => {

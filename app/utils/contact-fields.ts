@@ -18,9 +18,11 @@ export function isMobileNumber(e164: string) {
 /** Digits a person might type to find a number: full, national, and the local tail. */
 export function phoneSearchTokens(phone: string) {
 	const digits = phone.replace(/\D/g, '')
-	const parsed = parsePhoneNumberFromString(phone)
-	const national = parsed?.nationalNumber ?? ''
-	return [...new Set([digits, national, national.slice(-7), national.slice(-4)].filter((t) => t.length >= 4))]
+	const national = parsePhoneNumberFromString(phone)?.nationalNumber ?? ''
+	// Every tail of 4+ digits: FTS matches prefixes, so any run of 4+ digits from
+	// anywhere in the number (an area code, the middle, the last four) finds it.
+	const tails = Array.from({ length: Math.max(0, digits.length - 3) }, (_, i) => digits.slice(i))
+	return [...new Set([...tails, national].filter((t) => t.length >= 4))]
 }
 
 /** Formats an E.164 number for reading; anything else is shown as stored. */
