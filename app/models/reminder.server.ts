@@ -520,7 +520,8 @@ export async function deliverReminderChannel(reminderId: string, fireKey: string
 	const appUrl = getEnv().APP_URL
 	try {
 		if (channel === 'EMAIL') {
-			const link = (action: 'done' | 'snooze') => `${appUrl}/reminders/action?token=${encodeURIComponent(signReminderToken(r.id, action, { now }))}`
+			// Links live a week from when they are sent (not from when the reminder was due).
+			const link = (action: 'done' | 'snooze') => `${appUrl}/reminders/action?token=${encodeURIComponent(signReminderToken(r.id, action))}`
 			await sendEmail({
 				to: r.user.email,
 				tag: 'reminder',
@@ -532,7 +533,7 @@ export async function deliverReminderChannel(reminderId: string, fireKey: string
 				body: r.note ?? (r.contact ? `Open ${r.contact.displayName} in Rapport` : 'Open Rapport'),
 				url,
 				tag: `reminder-${r.id}`,
-				actions: { done: signReminderToken(r.id, 'done', { now }), snooze: signReminderToken(r.id, 'snooze', { now }), dismiss: signReminderToken(r.id, 'dismiss', { now }) },
+				actions: { done: signReminderToken(r.id, 'done'), snooze: signReminderToken(r.id, 'snooze'), dismiss: signReminderToken(r.id, 'dismiss') },
 			}
 			const errors: string[] = []
 			let delivered = 0
