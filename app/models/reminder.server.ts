@@ -26,6 +26,7 @@ import {
 	planAnnual,
 	planFollowUp,
 	planNoContact,
+	snoozeUntil,
 	zonedInstant,
 	type Recurrence,
 } from './reminder-rules.ts'
@@ -746,4 +747,29 @@ export async function removePushSubscription(userId: string, by: { id?: string; 
 
 export function listPushSubscriptions(userId: string) {
 	return prisma.pushSubscription.findMany({ where: { userId }, select: { id: true, endpoint: true, userAgent: true, createdAt: true }, orderBy: { createdAt: 'desc' } })
+}
+
+// ───────────────────────── one place that reads an action from a form ─────────────────────────
+
+/**
+ * "done", "dismiss", "snooze:1h|1d|1w|date" (with `date` = YYYY-MM-DD) on one of
+ * the user's reminders, from /reminders, /notifications or a signed link.
+ */
+export async function applyReminderIntent(userId: string, reminderId: string, intent: string, { date, now = new Date() }: { date?: string | null; now?: Date } = {}) {
+	if (intent === 'done') {
+		await markReminderDone(userId, reminderId, { now })
+		return { message: 'Marked done' }
+	}
+	if (intent === 'dismiss') {
+		await dismissReminder(userId, reminderId, { now })
+		return { message: 'Dismissed' }
+	}
+	if (intent.startsWith('snooze:')) {
+		const prefs = await reminderOwnerPrefs(userId)
+		const until = snoozeUntil(intent.slice(7), { now, timeZone: prefs.timeZone, morning: prefs.morning, date })
+		if (!until) throw new ReminderFieldError('date', intent === 'snooze:date' ? 'Choose a date after today' : 'Choose how long to snooze')
+		await snoozeReminder(userId, reminderId, until, { now })
+		return { message: 'Snoozed', until }
+	}
+	throw new ReminderFieldError('', 'Choose Done, Snooze or Dismiss')
 }
