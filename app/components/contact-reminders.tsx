@@ -48,7 +48,7 @@ export function ContactRemindersCard({
 	const [form, fields] = useZodForm(CustomReminderSchema, { id: 'add-reminder', lastResult, defaultValue: { recurrence: 'NONE' } })
 	const adding = useIsPending({ intent: 'add-reminder' })
 	return (
-		<Card>
+		<Card aria-label="Reminders">
 			<CardHeader title="Reminders" />
 			<div className="flex flex-col gap-4 px-5 py-4">
 				{message ? (
