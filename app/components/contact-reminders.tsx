@@ -110,7 +110,7 @@ export function ContactRemindersCard({
 				<Form method="post" className="flex flex-col gap-3 border-t border-border pt-4" preventScrollReset {...getFormProps(form)}>
 					<p className="text-sm font-medium">Add a reminder</p>
 					<Field label="What" errors={fields.title.errors} inputProps={{ ...getInputProps(fields.title, { type: 'text' }), placeholder: 'Ask about the new job' }} />
-					<div className="grid grid-cols-2 gap-3">
+					<div className="flex flex-col gap-3">
 						<Field label="Date" errors={fields.date.errors} inputProps={{ ...getInputProps(fields.date, { type: 'date' }), min: today }} />
 						<Field label="Time" hint="Empty: your morning time" errors={fields.time.errors} inputProps={getInputProps(fields.time, { type: 'time' })} />
 					</div>

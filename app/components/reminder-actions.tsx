@@ -59,7 +59,7 @@ export function ReminderActions({ reminderId, title, action, minDate, compact = 
 					{compact ? <span className="sr-only sm:not-sr-only">Snooze</span> : 'Snooze'}
 					<Icon name="chevron-down" className="h-3.5 w-3.5 text-muted" />
 				</summary>
-				<div className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-border bg-surface p-1 shadow-lg">
+				<div className="absolute left-0 z-30 mt-1 w-64 rounded-lg border border-border bg-surface p-1 shadow-lg sm:right-0 sm:left-auto">
 					{[
 						['snooze:1h', '1 hour'],
 						['snooze:1d', '1 day'],
@@ -74,7 +74,7 @@ export function ReminderActions({ reminderId, title, action, minDate, compact = 
 							Until a date
 						</label>
 						<div className="mt-1 flex gap-1.5">
-							<Input id={dateId} type="date" name="date" min={minDate} className="h-8 px-2 text-sm" />
+							<Input id={dateId} type="date" name="date" min={minDate} className="h-8 min-w-0 flex-1 px-2 text-sm" />
 							<Button type="submit" name="intent" value="snooze:date" size="sm">
 								Snooze
 							</Button>

@@ -160,7 +160,7 @@ export function desiredContactReminders(c: ContactForPlan, user: UserPrefs | nul
 			type: 'NO_CONTACT',
 			userId: user.id,
 			title: c.lastContactedAt ? `You haven’t talked to ${c.displayName} in ${interval} days` : `Get in touch with ${c.displayName}`,
-			note: c.lastContactedAt ? null : `Added ${interval}+ days ago, no conversation logged yet`,
+			note: c.lastContactedAt ? null : 'No conversation logged since you added them',
 			scheduledAt: p.scheduledAt,
 			occursOn: p.occursOn,
 		})

@@ -3,7 +3,7 @@
 // test. Off unless REMINDERS_DISPATCH_SECRET is set, and then only with
 // `Authorization: Bearer <secret>`. With Inngest, its cron does this instead.
 import crypto from 'node:crypto'
-import { data, type ActionFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { runReminderCycle } from '#app/jobs/local-runner.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
@@ -14,14 +14,14 @@ function authorized(request: Request, secret: string) {
 }
 
 export async function loader() {
-	return data({ error: 'Not found' }, { status: 404 })
+	return Response.json({ error: 'Not found' }, { status: 404 })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const secret = getEnv().REMINDERS_DISPATCH_SECRET
-	if (!secret) return data({ error: 'Not found' }, { status: 404 })
-	if (!authorized(request, secret)) return data({ error: 'Unauthorized' }, { status: 401 })
+	if (!secret) return Response.json({ error: 'Not found' }, { status: 404 })
+	if (!authorized(request, secret)) return Response.json({ error: 'Unauthorized' }, { status: 401 })
 	const plan = new URL(request.url).searchParams.get('plan') === '1'
 	const result = await runReminderCycle({ plan })
-	return data(result)
+	return Response.json(result)
 }

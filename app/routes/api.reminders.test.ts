@@ -34,8 +34,9 @@ describe('POST /api/reminders/action (push notification actions)', () => {
 	it('Snooze reschedules the reminder (an hour by default, or the chosen length)', async () => {
 		const r = await firedReminder()
 		const before = Date.now()
-		const res = (await pushAction(args(json({ token: signReminderToken(r.id, 'snooze') })))) as unknown as { data: Record<string, unknown>; init: { status?: number } | null }
-		expect(res.data).toMatchObject({ ok: true, action: 'snooze', reminderId: r.id })
+		const res = (await pushAction(args(json({ token: signReminderToken(r.id, 'snooze') })))) as Response
+		expect(res.status).toBe(200)
+		expect(await res.json()).toMatchObject({ ok: true, action: 'snooze', reminderId: r.id })
 		const after = await status(r.id)
 		expect(after.status).toBe('SNOOZED')
 		expect(after.scheduledAt.getTime()).toBeGreaterThanOrEqual(before + 3600_000 - 1000)
@@ -57,8 +58,8 @@ describe('POST /api/reminders/action (push notification actions)', () => {
 		const r = await firedReminder()
 		const expired = signReminderToken(r.id, 'done', { now: new Date(Date.now() - 8 * 86_400_000) })
 		for (const token of [expired, 'abc.def', '']) {
-			const res = (await pushAction(args(json({ token })))) as unknown as { init: { status?: number } | null }
-			expect(res.init?.status).toBe(401)
+			const res = (await pushAction(args(json({ token })))) as Response
+			expect(res.status).toBe(401)
 		}
 		expect((await status(r.id)).status).toBe('SENT')
 	})
@@ -104,13 +105,14 @@ describe('POST /api/reminders/dispatch', () => {
 	const post = (auth?: string) => new Request('http://localhost/api/reminders/dispatch', { method: 'POST', headers: auth ? { authorization: auth } : {} })
 
 	it('does not exist without a secret, refuses a wrong one, and runs a pass with the right one', async () => {
-		const off = (await dispatchAction(args(post('Bearer x')))) as unknown as { init: { status?: number } | null }
-		expect(off.init?.status).toBe(404)
+		const off = (await dispatchAction(args(post('Bearer x')))) as Response
+		expect(off.status).toBe(404)
 		process.env.REMINDERS_DISPATCH_SECRET = 'a-long-dispatch-secret'
 		globalThis.__rapportEnv = undefined
-		const wrong = (await dispatchAction(args(post('Bearer a-long-dispatch-secreT')))) as unknown as { init: { status?: number } | null }
-		expect(wrong.init?.status).toBe(401)
-		const ok = (await dispatchAction(args(post('Bearer a-long-dispatch-secret')))) as unknown as { data: Record<string, unknown> }
-		expect(ok.data).toMatchObject({ claimed: expect.any(Number), delivered: expect.any(Number), failed: 0 })
+		const wrong = (await dispatchAction(args(post('Bearer a-long-dispatch-secreT')))) as Response
+		expect(wrong.status).toBe(401)
+		const ok = (await dispatchAction(args(post('Bearer a-long-dispatch-secret')))) as Response
+		expect(ok.status).toBe(200)
+		expect(await ok.json()).toMatchObject({ claimed: expect.any(Number), delivered: expect.any(Number), failed: 0 })
 	})
 })

@@ -2,7 +2,7 @@
 // intent=subscribe (JSON subscription from PushManager, sent by the settings page's
 // script) saves it and turns push on; intent=remove (a plain form, works without
 // JS) removes one device by id or endpoint. Cookie-authenticated, same-origin only.
-import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { removePushSubscription, savePushSubscription } from '#app/models/reminder.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -26,18 +26,18 @@ export async function action({ request }: ActionFunctionArgs) {
 		try {
 			parsed = SubscriptionSchema.parse(JSON.parse(String(form.get('subscription') ?? '')))
 		} catch {
-			return data({ ok: false, error: 'That is not a push subscription' }, { status: 400 })
+			return Response.json({ ok: false, error: 'That is not a push subscription' }, { status: 400 })
 		}
 		await savePushSubscription(userId, { endpoint: parsed.endpoint, p256dh: parsed.keys.p256dh, auth: parsed.keys.auth, userAgent: request.headers.get('user-agent') })
 		await prisma.user.update({ where: { id: userId }, data: { notifyPush: true } })
-		return data({ ok: true, error: null })
+		return Response.json({ ok: true, error: null })
 	}
 	if (intent === 'remove') {
 		const id = form.get('id')?.toString()
 		const endpoint = form.get('endpoint')?.toString()
 		await removePushSubscription(userId, id ? { id } : { endpoint })
-		if ((request.headers.get('accept') ?? '').includes('application/json')) return data({ ok: true, error: null })
+		if ((request.headers.get('accept') ?? '').includes('application/json')) return Response.json({ ok: true, error: null })
 		return redirect('/settings/notifications?removed=1')
 	}
-	return data({ ok: false, error: 'Unknown action' }, { status: 400 })
+	return Response.json({ ok: false, error: 'Unknown action' }, { status: 400 })
 }
