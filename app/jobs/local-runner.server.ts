@@ -2,9 +2,18 @@
 // call, run here. Used by `npm run reminders:dispatch` (a system cron), the guarded
 // /api/reminders/dispatch endpoint, and the in-process timer server/index.ts starts
 // when no Inngest is configured (docs/decisions/0008-reminders-inngest.md).
+import fs from 'node:fs'
+import path from 'node:path'
 import { sendDueDigests } from '#app/models/digest.server.ts'
 import { dispatchReminders, planReminders } from '#app/models/reminder.server.ts'
 import { markMissedFollowUps } from '#app/models/follow-up.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+/** Under LiteFS a replica has a `.primary` file naming the primary: only the primary writes. */
+export function isLitefsReplica() {
+	const dir = getEnv().LITEFS_DIR
+	return Boolean(dir && fs.existsSync(path.join(dir, '.primary')))
+}
 
 /** One pass: optionally re-plan everything, then fire what is due and send due digests. */
 export async function runReminderCycle({ now = new Date(), plan = false, retries = 3, backoffMs = 1000 }: { now?: Date; plan?: boolean; retries?: number; backoffMs?: number } = {}) {
@@ -28,7 +37,7 @@ export function startLocalScheduler({ intervalMs = 60_000, log = console }: { in
 	let running = false
 	let lastPlan = 0
 	const tick = async () => {
-		if (running) return
+		if (running || isLitefsReplica()) return
 		running = true
 		try {
 			const plan = Date.now() - lastPlan > 60 * 60 * 1000
