@@ -191,6 +191,18 @@ describe('dispatch', () => {
 		expect((await listNotifications(m.userId)).unread).toBe(0)
 	})
 
+	it('the on-the-day reminder supersedes the lead one still waiting', async () => {
+		const m = await member()
+		const c = await contact(m, { birthdayMonth: '8', birthdayDay: '17' })
+		await syncContactReminders(c.id, { now: NOW })
+		await dispatchReminders(NOW)
+		expect(await countUnreadNotifications(m.userId)).toBe(1)
+		await dispatchReminders(new Date('2026-08-17T04:00:00Z'))
+		const rows = await prisma.reminder.findMany({ where: { contactId: c.id }, orderBy: { scheduledAt: 'asc' }, select: { status: true } })
+		expect(rows.map((r) => r.status)).toEqual(['DISMISSED', 'SENT'])
+		expect(await countUnreadNotifications(m.userId)).toBe(1)
+	})
+
 	it('a monthly custom reminder fires and plans its next occurrence', async () => {
 		const m = await member({ timezone: 'UTC' })
 		const c = await contact(m)

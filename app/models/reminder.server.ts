@@ -168,22 +168,27 @@ export function desiredContactReminders(c: ContactForPlan, user: UserPrefs | nul
 	return out
 }
 
-async function recipientPrefs(userId: string | null) {
+type PrefsCache = Map<string, Promise<UserPrefs | null>>
+
+async function recipientPrefs(userId: string | null, cache?: PrefsCache) {
 	if (!userId) return null
-	return prisma.user.findUnique({ where: { id: userId }, select: USER_PREFS })
+	const load = () => prisma.user.findUnique({ where: { id: userId }, select: USER_PREFS })
+	if (!cache) return load()
+	if (!cache.has(userId)) cache.set(userId, load())
+	return cache.get(userId)!
 }
 
 /** Brings one contact's automatic reminders up to date. Returns the ids created or moved. */
-export async function syncContactReminders(contactId: string, { now = new Date() }: { now?: Date } = {}) {
+export async function syncContactReminders(contactId: string, { now = new Date(), cache }: { now?: Date; cache?: PrefsCache } = {}) {
 	const c = await prisma.contact.findUnique({ where: { id: contactId }, select: CONTACT_SELECT })
 	if (!c) return []
-	const user = await recipientPrefs(c.assigneeId ?? c.ownerId)
+	const user = await recipientPrefs(c.assigneeId ?? c.ownerId, cache)
 	const desired = desiredContactReminders(c, user, now)
 	return reconcile({ contactId, type: { in: ['BIRTHDAY', 'ANNIVERSARY', 'NO_CONTACT'] } }, { workspaceId: c.workspaceId, contactId }, desired)
 }
 
 /** Brings one follow-up's reminder up to date; a closed follow-up's fired reminder counts as done. */
-export async function syncFollowUpReminders(followUpId: string, { now = new Date() }: { now?: Date } = {}) {
+export async function syncFollowUpReminders(followUpId: string, { now = new Date(), cache }: { now?: Date; cache?: PrefsCache } = {}) {
 	const f = await prisma.followUp.findUnique({
 		where: { id: followUpId },
 		select: {
@@ -204,7 +209,7 @@ export async function syncFollowUpReminders(followUpId: string, { now = new Date
 	if (f.status === 'COMPLETED' || f.status === 'CANCELLED') {
 		await prisma.reminder.updateMany({ where: { followUpId, status: { in: ['SENT', 'SNOOZED'] } }, data: { status: 'DONE', doneAt: now, snoozedUntil: null } })
 	}
-	const user = await recipientPrefs(f.assigneeId ?? f.createdById)
+	const user = await recipientPrefs(f.assigneeId ?? f.createdById, cache)
 	const gone = f.contact?.deletedAt || (!f.contact && f.company?.deletedAt)
 	const plan = user && !gone ? planFollowUp(f, { timeZone: user.timezone }) : null
 	const who = f.contact?.displayName ?? f.company?.name ?? 'someone'
@@ -223,6 +228,8 @@ export async function planReminders({ now = new Date(), userId }: { now?: Date; 
 	let contacts = 0
 	let followUps = 0
 	const BATCH = 500
+	// Users' settings are read once per run, not once per contact.
+	const cache: PrefsCache = new Map()
 	const who: Prisma.ContactWhereInput = userId ? { OR: [{ assigneeId: userId }, { assigneeId: null, ownerId: userId }] } : {}
 	const contactWhere: Prisma.ContactWhereInput = {
 		AND: [who, { OR: [{ birthdayMonth: { not: null } }, { anniversaryMonth: { not: null } }, { keepInTouch: true }, { keepInTouchDays: { not: null } }, { reminders: { some: { status: 'PENDING' } } }] }],
@@ -230,7 +237,7 @@ export async function planReminders({ now = new Date(), userId }: { now?: Date; 
 	let cursor: string | undefined
 	for (;;) {
 		const batch: Array<{ id: string }> = await prisma.contact.findMany({ where: contactWhere, select: { id: true }, orderBy: { id: 'asc' }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })
-		for (const c of batch) await syncContactReminders(c.id, { now })
+		for (const c of batch) await syncContactReminders(c.id, { now, cache })
 		contacts += batch.length
 		if (batch.length < BATCH) break
 		cursor = batch.at(-1)!.id
@@ -243,7 +250,7 @@ export async function planReminders({ now = new Date(), userId }: { now?: Date; 
 	cursor = undefined
 	for (;;) {
 		const batch: Array<{ id: string }> = await prisma.followUp.findMany({ where: followUpWhere, select: { id: true }, orderBy: { id: 'asc' }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })
-		for (const f of batch) await syncFollowUpReminders(f.id, { now })
+		for (const f of batch) await syncFollowUpReminders(f.id, { now, cache })
 		followUps += batch.length
 		if (batch.length < BATCH) break
 		cursor = batch.at(-1)!.id
@@ -421,6 +428,16 @@ export async function claimDueReminders(now = new Date(), { limit = 500, ids }: 
 				data: { status: 'SENT', sentAt: now, snoozedUntil: null },
 			})
 			if (count !== 1) return false
+			// A newer firing about the same contact and occasion supersedes one still waiting
+			// ("birthday in 2 days" once "birthday is today" fires; the last keep-in-touch nudge).
+			if (r.contactId && ['BIRTHDAY', 'ANNIVERSARY', 'NO_CONTACT'].includes(r.type)) {
+				const older = await tx.reminder.findMany({ where: { contactId: r.contactId, type: r.type, status: 'SENT', id: { not: r.id }, scheduledAt: { lt: r.scheduledAt } }, select: { id: true } })
+				if (older.length) {
+					const ids = older.map((o) => o.id)
+					await tx.reminder.updateMany({ where: { id: { in: ids } }, data: { status: 'DISMISSED' } })
+					await tx.notification.updateMany({ where: { reminderId: { in: ids }, channel: 'IN_APP', readAt: null }, data: { readAt: now } })
+				}
+			}
 			if (r.user.notifyInApp) {
 				await tx.notification.create({
 					data: {
