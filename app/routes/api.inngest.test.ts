@@ -1,7 +1,7 @@
 // The served /api/inngest handler speaks the Inngest protocol (dev mode, as the
 // dev server talks to it): GET introspection, and a POST that runs a function's
 // steps one request at a time (fnId/stepId), as Inngest does.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { prisma } from '#app/utils/db.server.ts'
 
 let handler: (args: { request: Request; context?: unknown }) => Promise<Response>
@@ -53,5 +53,28 @@ describe('/api/inngest', () => {
 	it('refuses to run an unknown function', async () => {
 		const res = await handler({ request: new Request(`${base}?fnId=rapport-nope&stepId=step`, { method: 'POST', headers, body: JSON.stringify({ version: 1, event: {}, events: [], steps: {}, ctx: { run_id: 'r' } }) }) })
 		expect(res.status).toBeGreaterThanOrEqual(400)
+	})
+})
+
+describe('/api/inngest in production without a signing key', () => {
+	it('answers 503 with what to set, instead of running unverified requests', async () => {
+		const saved = { ...process.env }
+		vi.resetModules()
+		Object.assign(process.env, { NODE_ENV: 'production', SESSION_SECRET: 's', ENCRYPTION_KEY: 'k' })
+		delete process.env.INNGEST_DEV
+		globalThis.__rapportEnv = undefined
+		try {
+			const route = await import('./api.inngest.ts')
+			const res = (await route.loader({ request: new Request(base, { headers }), params: {}, context: {} } as never)) as Response
+			expect(res.status).toBe(503)
+			expect(await res.json()).toMatchObject({ error: expect.stringContaining('INNGEST_SIGNING_KEY') })
+		} finally {
+			for (const k of ['NODE_ENV', 'SESSION_SECRET', 'ENCRYPTION_KEY']) {
+				if (saved[k] === undefined) delete process.env[k]
+				else process.env[k] = saved[k]
+			}
+			process.env.INNGEST_DEV = saved.INNGEST_DEV ?? '1'
+			globalThis.__rapportEnv = undefined
+		}
 	})
 })
