@@ -48,6 +48,9 @@ export default defineConfig({
 				SESSION_SECRET: 'e2e-secret-newest,e2e-secret-older',
 				ENCRYPTION_KEY: 'e2e-encryption-key',
 				RATE_LIMIT_ACCOUNT_MAX: '1000',
+				// Reminders fire when a test asks (POST /api/reminders/dispatch), not on a timer.
+				REMINDERS_IN_PROCESS: 'off',
+				REMINDERS_DISPATCH_SECRET: 'e2e-dispatch-secret',
 				GOOGLE_CLIENT_ID: 'rapport-e2e',
 				GOOGLE_CLIENT_SECRET: 'rapport-e2e-secret',
 				GOOGLE_AUTH_URL: `${google}/o/oauth2/v2/auth`,

@@ -25,6 +25,11 @@ async function main() {
 	console.log(
 		`  next 7 days: ${c.birthdaysNext7Days} birthdays, ${c.anniversariesNext7Days} anniversaries; ${c.staleContacts} contacts quiet for 45+ days`,
 	)
+	// Birthdays, anniversaries, keep-in-touch and follow-ups get their reminders now,
+	// not at the next hourly planning run.
+	const { planReminders } = await import('../app/models/reminder.server.ts')
+	const planned = await planReminders()
+	console.log(`  reminders planned for ${planned.contacts} contacts and ${planned.followUps} follow-ups`)
 	console.log(`Log in as ${result.email} / ${result.password}`)
 }
 

@@ -4,9 +4,19 @@ import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { getEnv } from '../app/utils/env.server.ts'
 import { createApp } from './app.ts'
+import { maybeStartInngestDev } from './inngest-dev.ts'
 
-const env = getEnv()
+let env = getEnv()
 const mode = env.NODE_ENV
+
+// Development: the Inngest dev server when its CLI is installed (never required).
+if (mode === 'development' && !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && env.REMINDERS_IN_PROCESS !== 'on') {
+	if (maybeStartInngestDev(env.APP_URL)) {
+		process.env.INNGEST_DEV = '1'
+		globalThis.__rapportEnv = undefined
+		env = getEnv()
+	}
+}
 
 const app = createApp({
 	mode,
@@ -44,3 +54,11 @@ app.all(
 app.listen(env.PORT, () => {
 	console.log(`Rapport is running at ${env.APP_URL} (${mode})`)
 })
+
+// Reminders without a job runner: fire them from this process (docs/reminders.md).
+const inngestConfigured = Boolean(env.INNGEST_DEV && !['0', 'false'].includes(env.INNGEST_DEV)) || Boolean(env.INNGEST_EVENT_KEY)
+if (env.REMINDERS_IN_PROCESS === 'on' || (env.REMINDERS_IN_PROCESS === 'auto' && !inngestConfigured)) {
+	const { startLocalScheduler } = await import('../app/jobs/local-runner.server.ts')
+	startLocalScheduler()
+	console.log('Reminders: dispatching in this process every minute (no Inngest configured)')
+}

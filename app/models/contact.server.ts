@@ -9,6 +9,7 @@ import { DELETED_RETENTION_DAYS, PAGE_SIZES } from '#app/validation/contact-list
 import { diffFields, logActivity } from './activity.server.ts'
 import { reindexContacts, removeFromIndex, SEARCH_LIMIT, searchContactIds } from './contact-search.server.ts'
 import { canEdit, isVisibleRow, SCOPE_SELECT, visibleTo, type Membership } from './workspace.server.ts'
+import { contactsChanged } from './reminder.server.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -103,6 +104,7 @@ export async function createContact(m: Membership, input: ContactInput, opts: { 
 		return created
 	})
 	await reindexContacts(m.workspaceId, [contact.id])
+	await contactsChanged(m.workspaceId, [contact.id])
 	return contact
 }
 
@@ -187,6 +189,7 @@ export async function updateContact(m: Membership, id: string, input: ContactInp
 		}
 	})
 	await reindexContacts(m.workspaceId, [id])
+	await contactsChanged(m.workspaceId, [id])
 }
 
 /** Everything the contact page shows; null when the member may not see it. */
@@ -222,12 +225,14 @@ export async function softDeleteContacts(m: Membership, ids: string[]) {
 		await tx.contact.updateMany({ where: { id: { in: allowed } }, data: { deletedAt: new Date() } })
 		for (const id of allowed) await logActivity(tx, m, { entityType: 'Contact', entityId: id, action: 'deleted' })
 	})
+	await contactsChanged(m.workspaceId, allowed)
 	return allowed.length
 }
 
 export async function restoreContact(m: Membership, id: string) {
 	const { count } = await prisma.contact.updateMany({ where: { id, workspaceId: m.workspaceId, deletedAt: { not: null } }, data: { deletedAt: null } })
 	if (count) await logActivity(prisma, m, { entityType: 'Contact', entityId: id, action: 'restored' })
+	if (count) await contactsChanged(m.workspaceId, [id])
 	return count === 1
 }
 

@@ -21,6 +21,7 @@ import {
 import { diffFields, logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { recomputeLastContacted } from './interaction.server.ts'
+import { followUpUpdated, interactionChanged } from './reminder.server.ts'
 import { canCreate, canEdit, visibleTo, type Membership } from './workspace.server.ts'
 
 type Tx = Prisma.TransactionClient
@@ -160,7 +161,10 @@ export async function createFollowUp(m: Membership, input: NewFollowUp, { now = 
 		await audit(db, m, created, 'follow_up_created', { dueAt: [null, input.dueAt.toISOString()] })
 		return created
 	}
-	return tx ? run(tx) : prisma.$transaction(run)
+	if (tx) return run(tx)
+	const created = await prisma.$transaction(run)
+	await followUpUpdated(m.workspaceId, created.id, { now })
+	return created
 }
 
 /** One follow-up this member may see, or null. */
@@ -209,7 +213,7 @@ export async function updateFollowUp(
 	input: { type: FollowUpType; dueAt: Date; notes: string | null; assigneeId: string | null },
 	{ now = new Date() }: { now?: Date } = {},
 ) {
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx) => {
 		const f = await findEditable(tx, m, id)
 		requireOpen(f)
 		const dueAt = sameMinute(input.dueAt, f.dueAt) ? f.dueAt : input.dueAt
@@ -226,12 +230,14 @@ export async function updateFollowUp(
 		await audit(tx, m, { ...f, type: input.type }, action, diff)
 		return f
 	})
+	await followUpUpdated(m.workspaceId, id, { now })
+	return result
 }
 
 /** Moves the due time (into the future); a missed follow-up becomes pending again. */
 export async function rescheduleFollowUp(m: Membership, id: string, dueAt: Date, { now = new Date() }: { now?: Date } = {}) {
 	if (dueAt.getTime() <= now.getTime()) throw new FollowUpFieldError('dueAt', DUE_IN_PAST)
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx) => {
 		const f = await findEditable(tx, m, id)
 		requireOpen(f)
 		await tx.followUp.update({ where: { id: f.id }, data: { dueAt, status: 'PENDING' } })
@@ -240,6 +246,8 @@ export async function rescheduleFollowUp(m: Membership, id: string, dueAt: Date,
 		await audit(tx, m, f, 'follow_up_rescheduled', diff)
 		return f
 	})
+	await followUpUpdated(m.workspaceId, id, { now })
+	return result
 }
 
 /**
@@ -248,7 +256,7 @@ export async function rescheduleFollowUp(m: Membership, id: string, dueAt: Date,
  * linked, in the same transaction, and the contact's "last contacted" moves.
  */
 export async function completeFollowUp(m: Membership, id: string, input: CompleteFollowUpInput, { now = new Date() }: { now?: Date } = {}) {
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx) => {
 		const f = await findEditable(tx, m, id)
 		requireOpen(f)
 		let interactionId: string | null = null
@@ -280,13 +288,17 @@ export async function completeFollowUp(m: Membership, id: string, input: Complet
 		const diff: Record<string, unknown> = { status: [f.status, 'COMPLETED'], outcome: [null, input.outcome] }
 		if (interactionId) diff.interactionId = [null, interactionId]
 		await audit(tx, m, f, 'follow_up_completed', diff)
-		return { id: f.id, interactionId }
+		return { id: f.id, interactionId, contactId: f.contactId }
 	})
+	// Completed before its reminder fired: the reminder goes; fired already: it is done.
+	await followUpUpdated(m.workspaceId, id, { now })
+	if (result.interactionId) await interactionChanged(m.workspaceId, result.contactId, { now })
+	return { id: result.id, interactionId: result.interactionId }
 }
 
 /** Cancels a pending (or missed) follow-up; the optional reason is kept as its outcome. */
 export async function cancelFollowUp(m: Membership, id: string, { reason }: { reason: string | null }, { now = new Date() }: { now?: Date } = {}) {
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx) => {
 		const f = await findEditable(tx, m, id)
 		requireOpen(f)
 		const { count } = await tx.followUp.updateMany({ where: { id: f.id, status: { in: [...OPEN] } }, data: { status: 'CANCELLED', outcome: reason, updatedAt: now } })
@@ -296,6 +308,8 @@ export async function cancelFollowUp(m: Membership, id: string, { reason }: { re
 		await audit(tx, m, f, 'follow_up_cancelled', diff)
 		return { id: f.id }
 	})
+	await followUpUpdated(m.workspaceId, id, { now })
+	return result
 }
 
 /**

@@ -9,6 +9,7 @@ import { FOLLOW_UP_TYPE_FOR, MAX_FUTURE_MS, MEDIUMS, MESSAGES, type FollowUpType
 import { diffFields, logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { canCreate, canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { followUpUpdated, interactionChanged } from './reminder.server.ts'
 
 type Tx = Prisma.TransactionClient
 type FieldErrors = Record<string, string[]>
@@ -182,7 +183,7 @@ function inTransaction<T>(db: Tx | undefined, run: (tx: Tx) => Promise<T>) {
 export async function logInteraction(m: Membership, input: InteractionInput, opts: { now?: Date; db?: Tx } = {}): Promise<InteractionResult> {
 	if (!canCreate(m)) throw new Response('You can read this workspace but not log interactions. Ask a workspace admin.', { status: 403 })
 	const now = opts.now ?? new Date()
-	return inTransaction(opts.db, async (tx) => {
+	const result = await inTransaction(opts.db, async (tx): Promise<InteractionResult> => {
 		const errors: FieldErrors = {}
 		if (!(MEDIUMS as readonly string[]).includes(input.medium)) errors.medium = [MESSAGES.medium]
 		const user = await tx.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true, followUpDays: true } })
@@ -202,6 +203,15 @@ export async function logInteraction(m: Membership, input: InteractionInput, opt
 		})
 		return { ok: true, interaction: { id: interaction.id, contactId: interaction.contactId, companyId: interaction.companyId }, followUpId: created?.id ?? null }
 	})
+	// Inside a caller's transaction nothing is committed yet: the caller re-plans.
+	if (result.ok && !opts.db) await afterInteraction(m, result, now)
+	return result
+}
+
+/** Reminders move when a conversation is logged ("haven't talked") or a follow-up is added with it. */
+async function afterInteraction(m: Membership, result: Extract<InteractionResult, { ok: true }>, now: Date) {
+	await interactionChanged(m.workspaceId, result.interaction.contactId, { now })
+	if (result.followUpId) await followUpUpdated(m.workspaceId, result.followUpId, { now })
 }
 
 async function findEditable(tx: Tx, m: Membership, id: string) {
@@ -215,7 +225,7 @@ async function findEditable(tx: Tx, m: Membership, id: string) {
 /** Edits what happened; whom it was with stays. An empty occurredAt keeps the old time. */
 export async function updateInteraction(m: Membership, id: string, input: InteractionInput, opts: { now?: Date } = {}): Promise<InteractionResult> {
 	const now = opts.now ?? new Date()
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx): Promise<InteractionResult> => {
 		const before = await findEditable(tx, m, id)
 		const errors: FieldErrors = {}
 		if (!(MEDIUMS as readonly string[]).includes(input.medium)) errors.medium = [MESSAGES.medium]
@@ -238,11 +248,13 @@ export async function updateInteraction(m: Membership, id: string, input: Intera
 		}
 		return { ok: true, interaction: { id, ...target }, followUpId: created?.id ?? null }
 	})
+	if (result.ok) await afterInteraction(m, result, now)
+	return result
 }
 
 /** Deletes for good; the activity entry keeps everything it said. Follow-ups stay. */
 export async function deleteInteraction(m: Membership, id: string) {
-	return prisma.$transaction(async (tx) => {
+	const target = await prisma.$transaction(async (tx) => {
 		const before = await findEditable(tx, m, id)
 		await tx.interaction.delete({ where: { id } })
 		if (before.contactId) await recomputeLastContacted(before.contactId, tx)
@@ -250,4 +262,6 @@ export async function deleteInteraction(m: Membership, id: string) {
 		await logFor(tx, m, target, 'interaction_deleted', { interaction: [{ id, ...auditView(before) }, null] })
 		return target
 	})
+	await interactionChanged(m.workspaceId, target.contactId)
+	return target
 }

@@ -63,9 +63,9 @@ async function setup() {
 	const reminder = await prisma.reminder.create({
 		data: { workspaceId: ws, userId: m.userId, contactId: mergeId, type: 'CUSTOM', title: 'Send notes', scheduledAt: new Date(), dedupeKey: `custom:${mergeId}:1` },
 	})
-	// Both have this year's birthday reminder: only one may survive.
-	await prisma.reminder.create({ data: { workspaceId: ws, userId: m.userId, contactId: keepId, type: 'BIRTHDAY', title: 'Birthday', scheduledAt: new Date(), dedupeKey: `birthday:${keepId}:2026` } })
-	await prisma.reminder.create({ data: { workspaceId: ws, userId: m.userId, contactId: mergeId, type: 'BIRTHDAY', title: 'Birthday', scheduledAt: new Date(), dedupeKey: `birthday:${mergeId}:2026` } })
+	// Both have this year's birthday reminder (already fired, so re-planning leaves them be): only one may survive.
+	await prisma.reminder.create({ data: { workspaceId: ws, userId: m.userId, contactId: keepId, type: 'BIRTHDAY', title: 'Birthday', status: 'SENT', scheduledAt: new Date(), dedupeKey: `birthday:${keepId}:2026` } })
+	await prisma.reminder.create({ data: { workspaceId: ws, userId: m.userId, contactId: mergeId, type: 'BIRTHDAY', title: 'Birthday', status: 'SENT', scheduledAt: new Date(), dedupeKey: `birthday:${mergeId}:2026` } })
 	// Both are shared with the same person: one share, with the wider access and later expiry.
 	await prisma.share.create({ data: { workspaceId: ws, contactId: keepId, ownerId: m.userId, recipientId: other.id, permission: 'VIEW', expiresAt: new Date('2026-06-01T00:00:00Z') } })
 	await prisma.share.create({ data: { workspaceId: ws, contactId: mergeId, ownerId: m.userId, recipientId: other.id, permission: 'VIEW_ADD_NOTES', expiresAt: new Date('2026-05-01T00:00:00Z') } })
@@ -103,7 +103,7 @@ describe('mergeContacts', () => {
 		expect((await prisma.followUp.findUniqueOrThrow({ where: { id: s.followUp.id } })).contactId).toBe(keepId)
 		expect((await prisma.deal.findUniqueOrThrow({ where: { id: s.deal.id } })).contactId).toBe(keepId)
 		expect(await prisma.reminder.findUniqueOrThrow({ where: { id: s.reminder.id } })).toMatchObject({ contactId: keepId, dedupeKey: `custom:${keepId}:1` })
-		const birthdays = await prisma.reminder.findMany({ where: { type: 'BIRTHDAY', contactId: { in: [keepId, mergeId] } } })
+		const birthdays = await prisma.reminder.findMany({ where: { type: 'BIRTHDAY', contactId: { in: [keepId, mergeId] }, dedupeKey: { startsWith: 'birthday:' } } })
 		expect(birthdays.map((r) => r.dedupeKey)).toEqual([`birthday:${keepId}:2026`])
 		const shares = await prisma.share.findMany({ where: { contactId: { in: [keepId, mergeId] } } })
 		expect(shares).toHaveLength(1)
@@ -137,8 +137,12 @@ describe('mergeContacts', () => {
 		expect(kept.displayName).toBe('Augusta Ada King')
 		expect([kept.birthdayMonth, kept.birthdayDay]).toEqual([12, 11])
 		expect(kept.notes).toBe('Met at the Royal Society.')
-		const birthdays = await prisma.reminder.findMany({ where: { type: 'BIRTHDAY', contactId: keepId } })
+		const birthdays = await prisma.reminder.findMany({ where: { type: 'BIRTHDAY', contactId: keepId, dedupeKey: { startsWith: 'birthday:' } } })
 		expect(birthdays).toHaveLength(1)
+		// The upcoming reminders are re-planned for the chosen birthday (11 December) only.
+		const planned = await prisma.reminder.findMany({ where: { type: 'BIRTHDAY', contactId: { in: [keepId, mergeId] }, status: 'PENDING' }, select: { contactId: true, occursOn: true } })
+		expect(planned.length).toBeGreaterThan(0)
+		expect(planned.every((r) => r.contactId === keepId && r.occursOn?.endsWith('-12-11'))).toBe(true)
 		expect(birthdays[0]!.dedupeKey).toBe(`birthday:${keepId}:2026`)
 		// The surviving reminder is the one that came with the chosen birthday.
 		expect(await prisma.reminder.count({ where: { dedupeKey: `birthday:${mergeId}:2026` } })).toBe(0)

@@ -13,6 +13,7 @@ import { logActivity } from './activity.server.ts'
 import { reindexContacts, removeFromIndex } from './contact-search.server.ts'
 import { listCustomFields } from './custom-field.server.ts'
 import { canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { contactsChanged } from './reminder.server.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -144,6 +145,7 @@ export async function mergeContacts(m: Membership, keepId: string, mergeId: stri
 		data.lastTouch = newer.lastTouch ?? older.lastTouch ?? undefined
 		data.lastContactedAt = later(keep.lastContactedAt, merge.lastContactedAt)
 		data.keepInTouchDays = (side('keepInTouch') === 'merge' ? merge : keep).keepInTouchDays
+		data.keepInTouch = (side('keepInTouch') === 'merge' ? merge : keep).keepInTouch
 		if (keep.enrichmentStatus === 'NONE' && merge.enrichmentStatus !== 'NONE') {
 			data.enrichmentStatus = merge.enrichmentStatus
 			data.enrichedData = merge.enrichedData ?? undefined
@@ -222,6 +224,7 @@ export async function mergeContacts(m: Membership, keepId: string, mergeId: stri
 	})
 	await reindexContacts(m.workspaceId, [keepId])
 	await removeFromIndex([mergeId])
+	await contactsChanged(m.workspaceId, [keepId, mergeId], { now })
 	return summary
 }
 

@@ -39,7 +39,7 @@ describe('preferences', () => {
 		const submission = parseWithZod(form(valid), { schema: PreferencesSchema })
 		expect(submission.status).toBe('success')
 		if (submission.status !== 'success') return
-		expect(submission.value).toEqual({ timezone: 'Asia/Tokyo', defaultCountry: 'JP', birthdayLeadDays: 0, anniversaryLeadDays: 30, followUpDays: 1, noContactDays: 365, theme: 'DARK' })
+		expect(submission.value).toEqual({ timezone: 'Asia/Tokyo', defaultCountry: 'JP', birthdayLeadDays: 0, anniversaryLeadDays: 30, followUpDays: 1, noContactDays: 365, morningTime: '09:00', theme: 'DARK' })
 		const user = await newUser()
 		await updatePreferences(user.id, submission.value)
 		expect(await getSettings(user.id)).toMatchObject(submission.value)

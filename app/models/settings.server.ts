@@ -1,5 +1,7 @@
 // A user's own settings: profile, picture, preferences and notification channels.
+import type { z } from 'zod'
 import { fileTypeFromBuffer } from 'file-type'
+import { userRemindersChanged } from '#app/models/reminder.server.ts'
 import { avatarSrc, setPassword } from '#app/models/user.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_TYPES, AVATAR_WRONG_TYPE, PreferencesSchema, type NotificationPrefs, type Preferences } from '#app/validation/settings.ts'
@@ -19,6 +21,7 @@ export async function getSettings(userId: string) {
 			anniversaryLeadDays: true,
 			followUpDays: true,
 			noContactDays: true,
+			morningTime: true,
 			theme: true,
 			notifyInApp: true,
 			notifyEmail: true,
@@ -77,9 +80,12 @@ export function getAvatarImage(viewerId: string, userId: string) {
 }
 
 /** Validates again here so no caller can store an impossible setting. */
-export async function updatePreferences(userId: string, input: Preferences) {
+export async function updatePreferences(userId: string, input: z.input<typeof PreferencesSchema>) {
 	const values = PreferencesSchema.parse(input)
-	return prisma.user.update({ where: { id: userId }, data: values, select: { id: true } })
+	const updated = await prisma.user.update({ where: { id: userId }, data: values, select: { id: true } })
+	// Zone, lead days, morning time and intervals all move reminders.
+	await userRemindersChanged(userId)
+	return updated
 }
 
 export function updateNotificationPrefs(userId: string, prefs: NotificationPrefs) {

@@ -1,5 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ContactRemindersCard } from '#app/components/contact-reminders.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
@@ -17,6 +19,8 @@ import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
 import { contactQuickActions } from '#app/models/quick-action.server.ts'
+import { localDateOf } from '#app/models/reminder-rules.ts'
+import { createCustomReminder, deleteCustomReminder, listContactReminders, ReminderFieldError, setKeepInTouch } from '#app/models/reminder.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
 import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
@@ -25,6 +29,7 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { AUTHORITY_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
 import { parseTimelineParams } from '#app/validation/interaction.ts'
+import { CustomReminderSchema, KeepInTouchSchema } from '#app/validation/reminder.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.displayName ?? 'Contact'} · Rapport` }]
@@ -36,8 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [timeline, customFields, user] = await Promise.all([
 		getTimeline(m, { contactId: contact.id, ...parseTimelineParams(new URL(request.url).searchParams) }),
 		listCustomFields(m.workspaceId, 'CONTACT'),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true, noContactDays: true } }),
 	])
+	const reminders = await listContactReminders(m, contact.id)
 	const followUps = await listRecordFollowUps(m, { contactId: contact.id })
 	// ?template= fills the chosen message template into the quick actions.
 	const quickActions = await contactQuickActions(m, contact.id, new URL(request.url).searchParams.get('template'))
@@ -52,6 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		editable: canEdit(m, contact),
 		followUps,
 		quickActions,
+		reminders,
+		keepInTouch: contact.keepInTouchDays ? String(contact.keepInTouchDays) : contact.keepInTouch ? 'default' : 'off',
+		noContactDays: user.noContactDays,
+		now: new Date().toISOString(),
+		today: localDateOf(new Date(), user.timezone),
 	}
 }
 
@@ -59,9 +70,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, params.id!)
 	if (!contact) throw new Response('Not found', { status: 404 })
-	requireEdit(m, contact)
 	const form = await request.formData()
-	if (form.get('intent') === 'delete') {
+	const intent = form.get('intent')
+	// A reminder of my own needs only to see the contact.
+	if (intent === 'add-reminder') {
+		const submission = parseWithZod(form, { schema: CustomReminderSchema })
+		if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
+		try {
+			await createCustomReminder(m, contact.id, submission.value)
+		} catch (error) {
+			if (error instanceof ReminderFieldError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }), message: null }, { status: 400 })
+			throw error
+		}
+		return data({ result: submission.reply({ resetForm: true }), message: 'Reminder added.' })
+	}
+	if (intent === 'delete-reminder') {
+		await deleteCustomReminder(m, String(form.get('seriesId') ?? ''))
+		return data({ result: null, message: 'Reminder deleted.' })
+	}
+	requireEdit(m, contact)
+	if (intent === 'keep-in-touch') {
+		const submission = parseWithZod(form, { schema: KeepInTouchSchema })
+		if (submission.status !== 'success') return data({ result: null, message: null }, { status: 400 })
+		const choice = submission.value.keepInTouch
+		await setKeepInTouch(m, contact.id, { on: choice !== 'off', days: /^\d+$/.test(choice) ? Number(choice) : null })
+		return data({ result: null, message: choice === 'off' ? 'Keep in touch is off.' : 'Keep in touch saved.' })
+	}
+	if (intent === 'delete') {
 		await softDeleteContacts(m, [contact.id])
 		return redirect(`/contacts?deleted=${contact.id}`)
 	}
@@ -70,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 
 export default function ContactPage() {
-	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions } = useLoaderData<typeof loader>()
+	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions, reminders, keepInTouch, noContactDays, now, today } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const birthday = formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear)
 	const anniversary = formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear)
@@ -175,6 +211,17 @@ export default function ContactPage() {
 				</div>
 				<div className="flex flex-col gap-6">
 					<FollowUpCard data={followUps} timeZone={timezone} newHref={`/follow-ups/new?contactId=${c.id}`} allHref={`/follow-ups?contactId=${c.id}&assignee=all`} />
+					<ContactRemindersCard
+						reminders={reminders}
+						keepInTouch={keepInTouch}
+						noContactDays={noContactDays}
+						timeZone={timezone}
+						now={now}
+						today={today}
+						editable={editable}
+						lastResult={actionData?.result}
+						message={actionData?.message}
+					/>
 					<Card>
 						<CardHeader title="Company" />
 						<div className="px-5 py-4 text-sm">

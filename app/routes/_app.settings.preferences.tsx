@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			anniversaryLeadDays: user.anniversaryLeadDays,
 			followUpDays: user.followUpDays,
 			noContactDays: user.noContactDays,
+			morningTime: user.morningTime,
 			theme: user.theme,
 		},
 		zones: zoneGroups(user.timezone),
@@ -151,6 +152,12 @@ export default function PreferencesSettings() {
 						hint="Remind me when I haven’t talked to someone for this long, 1 to 365."
 						errors={fields.noContactDays.errors}
 						inputProps={number(fields.noContactDays, 1, 365)}
+					/>
+					<Field
+						label="Morning time"
+						hint="When birthday, anniversary and keep-in-touch reminders and the daily digest arrive, in your time zone."
+						errors={fields.morningTime.errors}
+						inputProps={{ ...getInputProps(fields.morningTime, { type: 'time' }), step: 60 }}
 					/>
 				</CardBody>
 			</Card>

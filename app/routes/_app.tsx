@@ -9,6 +9,7 @@ import { Avatar } from '#app/components/ui/avatar.tsx'
 import { Icon, type IconName } from '#app/components/ui/icon.tsx'
 import { countOverdueFollowUps } from '#app/models/follow-up.server.ts'
 import { pendingQuickAction } from '#app/models/quick-action.server.ts'
+import { countUnreadNotifications } from '#app/models/reminder.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import type { RootLoader } from '#app/root.tsx'
 import { cn } from '#app/utils/misc.ts'
@@ -17,13 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	// The sidebar's "overdue follow-ups" badge: one indexed count.
 	// quickAction: the "Log this as an interaction?" prompt after a quick action (null without its cookie).
-	const [overdueFollowUps, quickAction] = await Promise.all([countOverdueFollowUps(m), pendingQuickAction(request)])
-	return { overdueFollowUps, canLog: canCreate(m), quickAction }
+	// unreadNotifications: the bell's count (one indexed count).
+	const [overdueFollowUps, quickAction, unreadNotifications] = await Promise.all([countOverdueFollowUps(m), pendingQuickAction(request), countUnreadNotifications(m.userId)])
+	return { overdueFollowUps, canLog: canCreate(m), quickAction, unreadNotifications }
 }
 
 const NAV: Array<{ to: string; label: string; icon: IconName }> = [
 	{ to: '/dashboard', label: 'Dashboard', icon: 'home' },
 	{ to: '/follow-ups', label: 'Follow-ups', icon: 'calendar-clock' },
+	{ to: '/reminders', label: 'Reminders', icon: 'bell' },
 	{ to: '/contacts', label: 'Contacts', icon: 'users' },
 	{ to: '/companies', label: 'Companies', icon: 'building' },
 	{ to: '/leads', label: 'Leads', icon: 'handshake' },
@@ -95,6 +98,7 @@ export default function AppShell() {
 								<span className="sr-only sm:not-sr-only">Log interaction</span>
 							</NavLink>
 						) : null}
+						<NotificationBell unread={shell?.unreadNotifications ?? 0} />
 						{user ? <UserMenu user={user} /> : null}
 					</div>
 				</header>
@@ -104,6 +108,26 @@ export default function AppShell() {
 				</main>
 			</div>
 		</div>
+	)
+}
+
+/** The top bar's bell: a link to the notification center with the unread count. */
+function NotificationBell({ unread }: { unread: number }) {
+	const label = unread ? `Notifications, ${unread} unread` : 'Notifications'
+	return (
+		<NavLink
+			to="/notifications"
+			title={label}
+			className={({ isActive }) => cn('relative inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-subtle', isActive ? 'text-link' : 'text-muted hover:text-fg')}
+		>
+			<Icon name="bell" className="h-5 w-5" />
+			<span className="sr-only">{label}</span>
+			{unread ? (
+				<span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-[1.125rem] rounded-full bg-danger px-1 text-center text-[11px] leading-[1.125rem] font-semibold text-white tabular-nums">
+					{unread > 99 ? '99+' : unread}
+				</span>
+			) : null}
+		</NavLink>
 	)
 }
 

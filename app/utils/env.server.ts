@@ -47,6 +47,10 @@ const schema = z.object({
 	INNGEST_SIGNING_KEY: optional,
 	INNGEST_DEV: optional,
 	INNGEST_BASE_URL: optionalUrl,
+	// Reminders without Inngest: the in-process timer (auto = on when no Inngest is
+	// configured) and the secret that enables POST /api/reminders/dispatch.
+	REMINDERS_IN_PROCESS: z.enum(['auto', 'on', 'off']).default('auto'),
+	REMINDERS_DISPATCH_SECRET: optional,
 	LITEFS_DIR: optional,
 	// Requests per 15 minutes per client on sign-in, sign-up, reset and magic link.
 	RATE_LIMIT_ACCOUNT_MAX: z.coerce.number().int().positive().default(20),

@@ -39,6 +39,12 @@ export const PreferencesSchema = z.object({
 	anniversaryLeadDays: wholeNumber(0, 30),
 	followUpDays: wholeNumber(1, 365),
 	noContactDays: wholeNumber(1, 365),
+	morningTime: z
+		.string({ required_error: 'Choose a time, like 09:00' })
+		.trim()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Choose a time, like 09:00')
+		// Left empty (or a client that predates it): the default morning.
+		.default('09:00'),
 	theme: z.enum(THEMES, { required_error: 'Choose a theme', invalid_type_error: 'Choose a theme' }),
 })
 export type Preferences = z.infer<typeof PreferencesSchema>

@@ -22,6 +22,11 @@ export async function startFakePostmark() {
 				return res.end(JSON.stringify({ ErrorCode: 10, Message: 'Request does not contain a valid Server token.' }))
 			}
 			const body = JSON.parse(raw) as Record<string, unknown>
+			// Like Postmark for a hard-bounced address: "inactive-…" recipients are refused.
+			if (String(body.To ?? '').startsWith('inactive-')) {
+				res.statusCode = 422
+				return res.end(JSON.stringify({ ErrorCode: 406, Message: 'You tried to send to recipient(s) that have been marked as inactive.' }))
+			}
 			received.push({ token, body })
 			res.end(JSON.stringify({ To: body.To, SubmittedAt: new Date().toISOString(), MessageID: `fake-${received.length}`, ErrorCode: 0, Message: 'OK' }))
 		})

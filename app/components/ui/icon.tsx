@@ -40,6 +40,11 @@ import {
 	Instagram,
 	StickyNote,
 	Video,
+	AlarmClock,
+	Bell,
+	Cake,
+	Heart,
+	Repeat,
 	type LucideProps,
 } from 'lucide-react'
 
@@ -84,6 +89,11 @@ const icons = {
 	instagram: Instagram,
 	'sticky-note': StickyNote,
 	video: Video,
+	'alarm-clock': AlarmClock,
+	bell: Bell,
+	cake: Cake,
+	heart: Heart,
+	repeat: Repeat,
 }
 export type IconName = keyof typeof icons
 
