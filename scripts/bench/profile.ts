@@ -4,17 +4,21 @@
 // EXPLAIN QUERY PLAN.
 //
 //   npx tsx scripts/bench/profile.ts dashboard
+//   npx tsx scripts/bench/profile.ts dashboard 'range=90'
 //   npx tsx scripts/bench/profile.ts list                       # /contacts
 //   npx tsx scripts/bench/profile.ts list 'q=mar'                # /contacts?q=mar
 //   npx tsx scripts/bench/profile.ts list 'sort=company&dir=asc'
 //   npx tsx scripts/bench/profile.ts filters                    # listFilterOptions
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { readMeta } from './seed.ts'
+import { ensureBenchDatabase, readMeta } from './seed.ts'
 
 const file = path.resolve(process.env.BENCH_DB || 'data/bench/bench.db')
-const meta = readMeta(file)
-if (!meta) throw new Error(`No complete bench database at ${file}: run npm run bench first.`)
+const found = readMeta(file)
+if (!found) throw new Error(`No complete bench database at ${file}: run npm run bench first.`)
+// Migrations added since the file was seeded (new indexes) are applied first, as npm run bench does.
+const { meta, notes } = ensureBenchDatabase(file, found.scale)
+for (const note of notes) console.log(note)
 const [what = 'dashboard', search = ''] = process.argv.slice(2)
 
 // Set before the app's db.server.ts is imported: it reads them once.
@@ -32,8 +36,15 @@ globalThis.__prisma = prisma
 const membership = { userId: meta.userId, workspaceId: meta.workspaceId, role: 'OWNER' as const, personal: true, hideOthersRecords: false }
 const run = await (async () => {
 	if (what === 'dashboard') {
-		const { getDashboard } = await import('../../app/models/dashboard.server.ts')
-		return () => getDashboard(meta.workspaceId, 'UTC')
+		// What the /dashboard loader does: the lazy missed-follow-up sweep, then the dashboard (?range= from the argument).
+		const { getDashboard, zonedDay } = await import('../../app/models/dashboard.server.ts')
+		const { markMissedFollowUps } = await import('../../app/models/follow-up.server.ts')
+		const { parseDateRange } = await import('../../app/validation/dashboard.ts')
+		const range = parseDateRange(new URLSearchParams(search), zonedDay(new Date(), 'UTC'))
+		return async () => {
+			await markMissedFollowUps(new Date(), { workspaceId: meta.workspaceId })
+			return getDashboard(membership, { timeZone: 'UTC', noContactDays: 30, range })
+		}
 	}
 	if (what === 'filters') {
 		const { listFilterOptions } = await import('../../app/models/contact.server.ts')
