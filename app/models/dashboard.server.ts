@@ -20,7 +20,7 @@ export async function getDashboard(workspaceId: string, timeZone: string, now = 
 	const [contacts, companies, openDeals, pendingFollowUps, birthdays, anniversaries, overdue] = await Promise.all([
 		prisma.contact.count({ where: live }),
 		prisma.company.count({ where: live }),
-		prisma.deal.aggregate({ where: { ...live, stage: { notIn: ['CLOSED_WON', 'CLOSED_LOST'] } }, _count: true, _sum: { valueCents: true } }),
+		prisma.deal.aggregate({ where: { ...live, stage: { outcome: 'OPEN' } }, _count: true, _sum: { valueCents: true } }),
 		prisma.followUp.count({ where: { workspaceId, status: 'PENDING' } }),
 		prisma.contact.findMany({
 			// Each OR branch carries the workspace so SQLite uses the (workspace, month, day) index.
