@@ -125,6 +125,68 @@ async function countPerBucket(buckets: Bucket[], count: (b: Bucket) => Prisma.Sq
 
 export type DashboardOptions = { timeZone: string; noContactDays: number; range: DateRange; now?: Date }
 
+/**
+ * Open deals per stage of the workspace's pipeline (board order), summed per
+ * currency (no conversion: amounts in different currencies are never added), and
+ * the open deals expected to close in the next CLOSING_DAYS days.
+ */
+async function getPipeline(m: Membership, now: Date) {
+	const ws = m.workspaceId
+	const stages = await prisma.pipelineStage.findMany({ where: { workspaceId: ws, outcome: 'OPEN' }, orderBy: { position: 'asc' }, select: { id: true, name: true, probability: true } })
+	if (!stages.length) return { stages: [], currency: 'USD', currencies: [], closing: { count: 0, deals: [], totals: [] } }
+	const ids = Prisma.join(stages.map((st) => Prisma.sql`${st.id}`))
+	const owner = limited(m) ? Prisma.sql` AND ownerId = ${m.userId}` : Prisma.empty
+	const closingEnd = new Date(now.getTime() + CLOSING_DAYS * DAY_MS)
+	const closingWhere: Prisma.DealWhereInput = {
+		workspaceId: ws,
+		deletedAt: null,
+		stageId: { in: stages.map((st) => st.id) },
+		expectedCloseAt: { gte: now, lt: closingEnd },
+		...(limited(m) ? { ownerId: m.userId } : {}),
+	}
+	const [sums, closingTotals, closing] = await Promise.all([
+		prisma.$queryRaw<Array<{ stageId: string; currency: string; n: unknown; cents: unknown }>>`
+			SELECT stageId, currency, count(*) AS n, sum(valueCents) AS cents FROM Deal WHERE workspaceId = ${ws} AND deletedAt IS NULL AND stageId IN (${ids})${owner} GROUP BY stageId, currency`,
+		prisma.$queryRaw<Array<{ currency: string; n: unknown; cents: unknown }>>`
+			SELECT currency, count(*) AS n, sum(valueCents) AS cents FROM Deal WHERE workspaceId = ${ws} AND deletedAt IS NULL AND stageId IN (${ids}) AND expectedCloseAt >= ${at(now)} AND expectedCloseAt < ${at(closingEnd)}${owner} GROUP BY currency ORDER BY count(*) DESC, currency`,
+		prisma.deal.findMany({
+			where: closingWhere,
+			orderBy: [{ expectedCloseAt: 'asc' }, { id: 'asc' }],
+			take: 6,
+			select: { id: true, name: true, valueCents: true, currency: true, expectedCloseAt: true, probability: true, stage: { select: { name: true } }, company: { select: { name: true } } },
+		}),
+	])
+	// The chart shows the currency most open deals are in; the table lists the others.
+	const perCurrency = new Map<string, { count: number; cents: number }>()
+	for (const r of sums) {
+		const c = perCurrency.get(r.currency) ?? { count: 0, cents: 0 }
+		perCurrency.set(r.currency, { count: c.count + num(r.n), cents: c.cents + num(r.cents) })
+	}
+	const currencies = [...perCurrency].map(([currency, t]) => ({ currency, ...t })).sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency))
+	const currency = currencies[0]?.currency ?? 'USD'
+	return {
+		currency,
+		currencies,
+		stages: stages.map((st) => {
+			const rows = sums.filter((r) => r.stageId === st.id)
+			const main = rows.find((r) => r.currency === currency)
+			return {
+				id: st.id,
+				name: st.name,
+				probability: st.probability,
+				count: num(main?.n),
+				valueCents: num(main?.cents),
+				other: rows.filter((r) => r.currency !== currency).map((r) => ({ currency: r.currency, count: num(r.n), valueCents: num(r.cents) })),
+			}
+		}),
+		closing: {
+			count: closingTotals.reduce((sum, r) => sum + num(r.n), 0),
+			totals: closingTotals.map((r) => ({ currency: r.currency, count: num(r.n), valueCents: num(r.cents) })),
+			deals: closing,
+		},
+	}
+}
+
 export async function getDashboard(m: Membership, { timeZone, noContactDays, range, now = new Date() }: DashboardOptions) {
 	const ws = m.workspaceId
 	const today = todayBounds(now, timeZone)
@@ -182,6 +244,7 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		mediumRows,
 		contactsAdded,
 		activity,
+		pipeline,
 	] = await Promise.all([
 		prisma.contact.count({ where: live }),
 		prisma.$queryRaw<Array<{ n: unknown }>>`SELECT count(*) AS n FROM Interaction WHERE workspaceId = ${ws} AND medium IN (${mediaList(MEETING_MEDIA)}) AND occurredAt >= ${at(month.start)} AND occurredAt < ${at(month.end)}${interactionScope(m)}`,
@@ -226,6 +289,7 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		prisma.$queryRaw<Array<{ medium: Medium; n: unknown }>>`SELECT medium, count(*) AS n FROM Interaction WHERE workspaceId = ${ws} AND medium IN (${mediaList(MEDIUMS)}) AND occurredAt >= ${at(weeks[0]!.start)} AND occurredAt < ${at(weeks.at(-1)!.end)}${interactionScope(m)} GROUP BY medium`,
 		countPerBucket(months, (b) => Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND createdAt >= ${at(b.start)} AND createdAt < ${at(b.end)}${contactScope(m)}`),
 		listRecentActivity(m, 20),
+		getPipeline(m, now),
 	])
 
 	const occasions = occasionRows.map((o) => ({ id: `${o.kind[0]}-${o.id}`, contactId: o.id, name: o.name, kind: o.kind, inDays: num(o.inDays), year: o.year === null ? null : num(o.year) }))
@@ -257,6 +321,7 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 			contactsAdded,
 		},
 		activity,
+		pipeline,
 	}
 }
 
