@@ -14,18 +14,13 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { wallTimeToUtc, utcToWallTime } from '#app/utils/time.ts'
 import { LEAD_STATUSES } from '#app/validation/contact.ts'
-import { MEETING_MEDIA, type DateRange } from '#app/validation/dashboard.ts'
+import { CLOSING_DAYS, MEETING_MEDIA, MONTHS_SHOWN, UPCOMING_DAYS, WEEKS_SHOWN, type DateRange } from '#app/validation/dashboard.ts'
 import { MEDIUMS, type Medium } from '#app/validation/interaction.ts'
 import { listRecentActivity } from './activity.server.ts'
 import { followUpVisibleTo } from './follow-up.server.ts'
 import { visibleTo, type Membership } from './workspace.server.ts'
 
 const DAY_MS = 86_400_000
-export const WEEKS_SHOWN = 12
-export const MONTHS_SHOWN = 12
-export const CLOSING_DAYS = 30
-/** Follow-ups listed as upcoming: due in the days after today. */
-export const UPCOMING_DAYS = 7
 const OCCASIONS_SHOWN = 12
 
 // ───────────────────────── time, in the user's zone ─────────────────────────

@@ -13,14 +13,14 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
-import { getDashboard, zonedDay, CLOSING_DAYS, UPCOMING_DAYS, WEEKS_SHOWN, MONTHS_SHOWN } from '#app/models/dashboard.server.ts'
+import { getDashboard, zonedDay } from '#app/models/dashboard.server.ts'
 import { markMissedFollowUps } from '#app/models/follow-up.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
-import { MEETING_MEDIA, RANGE_PRESETS, parseDateRange } from '#app/validation/dashboard.ts'
+import { CLOSING_DAYS, MEETING_MEDIA, MONTHS_SHOWN, RANGE_PRESETS, UPCOMING_DAYS, WEEKS_SHOWN, parseDateRange } from '#app/validation/dashboard.ts'
 import { FOLLOW_UP_TYPE_LABELS } from '#app/validation/follow-up.ts'
 import { MEDIUM_LABELS } from '#app/validation/interaction.ts'
 
@@ -318,7 +318,7 @@ export default function Dashboard() {
 								</Link>
 							))}
 						</nav>
-						<Form method="get" action="/dashboard#leads" preventScrollReset className="flex flex-wrap items-end gap-2" aria-label="Custom date range">
+						<Form method="get" action="/dashboard" preventScrollReset className="flex flex-wrap items-end gap-2" aria-label="Custom date range">
 							<input type="hidden" name="range" value="custom" />
 							<div className="flex flex-col gap-1">
 								<Label htmlFor="range-from" className="text-xs">

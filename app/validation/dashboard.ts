@@ -5,6 +5,13 @@ import type { Medium } from './interaction.ts'
 /** Media that count as a meeting on the "Meetings this month" card. */
 export const MEETING_MEDIA = ['IN_PERSON', 'VIDEO', 'CALL'] as const satisfies readonly Medium[]
 
+export const WEEKS_SHOWN = 12
+export const MONTHS_SHOWN = 12
+/** "Closing soon": open deals expected to close within this many days. */
+export const CLOSING_DAYS = 30
+/** Follow-ups listed as upcoming: due in the days after today. */
+export const UPCOMING_DAYS = 7
+
 export const RANGE_PRESETS = [7, 30, 90] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
 export const DEFAULT_RANGE: RangePreset = 30

@@ -8,7 +8,7 @@ import { ChartFrame, TICK_LABEL, compactNumber, seriesFill, type DataTable } fro
 
 export type BarDatum = { key: string; label: string; value: number; /** Label in the data table (defaults to label). */ long?: string }
 
-const W = 420
+const W = 360
 const H = 200
 const M = { top: 10, right: 8, bottom: 24, left: 36 }
 

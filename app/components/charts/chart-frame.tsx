@@ -48,8 +48,9 @@ export function ChartFrame({
 					viewBox={`0 0 ${width} ${height}`}
 					role="img"
 					aria-labelledby={`${id}-title ${id}-desc`}
-					className="h-auto w-full max-w-full overflow-visible"
-					style={{ maxHeight: height * 1.6 }}
+					className="mx-auto h-auto w-full overflow-visible"
+					// Scales with the card, up to a third larger than drawn (text stays readable, never huge).
+					style={{ maxWidth: width * 1.35 }}
 				>
 					<title id={`${id}-title`}>{title}</title>
 					<desc id={`${id}-desc`}>{description}</desc>

@@ -7,9 +7,9 @@ import { Bar } from '@visx/shape'
 import { Text } from '@visx/text'
 import { ChartFrame, seriesFill, type DataTable } from './chart-frame.tsx'
 
-export type HBarDatum = { key: string; label: string; value: number; /** Shown after the value, e.g. "12 deals". */ note?: string; series?: number }
+export type HBarDatum = { key: string; label: string; value: number; /** Said with the value in the bar's tooltip, e.g. "12 deals". */ note?: string; series?: number }
 
-const W = 420
+const W = 360
 const ROW = 30
 
 export function HorizontalBarChart({
@@ -27,8 +27,8 @@ export function HorizontalBarChart({
 	format: (n: number) => string
 	table: DataTable
 }) {
-	const labelW = 120
-	const valueW = 130
+	const labelW = 104
+	const valueW = 64
 	const innerW = W - labelW - valueW
 	const H = Math.max(1, data.length) * ROW + 4
 	const max = Math.max(1, ...data.map((d) => d.value))
@@ -42,7 +42,7 @@ export function HorizontalBarChart({
 				return (
 					<Group key={d.key}>
 						<Text x={labelW - 8} y={mid} textAnchor="end" verticalAnchor="middle" className="fill-fg" fontSize={12}>
-							{d.label.length > 17 ? `${d.label.slice(0, 16)}…` : d.label}
+							{d.label.length > 15 ? `${d.label.slice(0, 14)}…` : d.label}
 						</Text>
 						<rect x={labelW} y={top} width={innerW} height={y.bandwidth()} rx={3} className="fill-subtle" />
 						<Bar x={labelW} y={top} width={Math.max(d.value > 0 ? 2 : 0, x(d.value))} height={y.bandwidth()} rx={3} className={seriesFill(d.series ?? 0)}>
@@ -51,11 +51,6 @@ export function HorizontalBarChart({
 						<Text x={labelW + innerW + 8} y={mid} verticalAnchor="middle" className="fill-fg" fontSize={12} fontWeight={600}>
 							{format(d.value)}
 						</Text>
-						{d.note ? (
-							<Text x={W} y={mid} textAnchor="end" verticalAnchor="middle" className="fill-muted" fontSize={11}>
-								{d.note}
-							</Text>
-						) : null}
 					</Group>
 				)
 			})}

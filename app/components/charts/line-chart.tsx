@@ -8,7 +8,7 @@ import { ChartFrame, TICK_LABEL, compactNumber, type DataTable } from './chart-f
 
 export type LineDatum = { key: string; label: string; value: number; long?: string }
 
-const W = 420
+const W = 360
 const H = 200
 const M = { top: 12, right: 14, bottom: 24, left: 36 }
 
