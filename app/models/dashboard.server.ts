@@ -15,10 +15,9 @@ import { prisma } from '#app/utils/db.server.ts'
 import { wallTimeToUtc, utcToWallTime } from '#app/utils/time.ts'
 import { LEAD_STATUSES } from '#app/validation/contact.ts'
 import { CLOSING_DAYS, MEETING_MEDIA, MONTHS_SHOWN, UPCOMING_DAYS, WEEKS_SHOWN, type DateRange } from '#app/validation/dashboard.ts'
-import { MEDIUMS, type Medium } from '#app/validation/interaction.ts'
+import { MEDIUMS, type FollowUpType } from '#app/validation/interaction.ts'
 import { listRecentActivity } from './activity.server.ts'
-import { followUpVisibleTo } from './follow-up.server.ts'
-import { visibleTo, type Membership } from './workspace.server.ts'
+import type { Membership } from './workspace.server.ts'
 
 const DAY_MS = 86_400_000
 const OCCASIONS_SHOWN = 12
@@ -102,19 +101,16 @@ function interactionScope(m: Membership) {
 	if (!limited(m)) return Prisma.empty
 	return Prisma.sql` AND (userId = ${m.userId} OR contactId IN (SELECT id FROM Contact WHERE workspaceId = ${m.workspaceId} AND (ownerId = ${m.userId} OR assigneeId = ${m.userId})))`
 }
-function contactScope(m: Membership) {
-	return limited(m) ? Prisma.sql` AND (ownerId = ${m.userId} OR assigneeId = ${m.userId})` : Prisma.empty
+function contactScope(m: Membership, alias?: string) {
+	const col = (name: string) => Prisma.raw(alias ? `${alias}.${name}` : name)
+	return limited(m) ? Prisma.sql` AND (${col('ownerId')} = ${m.userId} OR ${col('assigneeId')} = ${m.userId})` : Prisma.empty
 }
 function companyScope(m: Membership) {
 	return limited(m) ? Prisma.sql` AND ownerId = ${m.userId}` : Prisma.empty
 }
 
-/** One statement, one `count(*)` per bucket, each an index range (no temporary b-tree). */
-async function countPerBucket(buckets: Bucket[], count: (b: Bucket) => Prisma.Sql) {
-	const columns = buckets.map((b, i) => Prisma.sql`(${count(b)}) AS ${Prisma.raw(`b${i}`)}`)
-	const [row] = await prisma.$queryRaw<Array<Record<string, unknown>>>`SELECT ${Prisma.join(columns, ', ')}`
-	return buckets.map((b, i) => ({ key: b.key, count: num(row?.[`b${i}`]) }))
-}
+/** A DateTime read by $queryRaw (a Date, or the stored ISO text). */
+const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)))
 
 // ───────────────────────── the dashboard ─────────────────────────
 
@@ -189,22 +185,10 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 	const weeks = weekBuckets(now, timeZone)
 	const months = monthBuckets(now, timeZone)
 	const leadRange = rangeBounds(range, timeZone)
-	const attentionBefore = new Date(now.getTime() - noContactDays * DAY_MS)
-	const live = { ...visibleTo(m), deletedAt: null }
+	const attentionBefore = at(new Date(now.getTime() - noContactDays * DAY_MS))
+	const upcomingEnd = new Date(today.end.getTime() + UPCOMING_DAYS * DAY_MS)
 	const window = upcomingMonthDays(now, timeZone, 7)
-	const followUps = (extra: Prisma.FollowUpWhereInput): Prisma.FollowUpWhereInput => ({ AND: [followUpVisibleTo(m), { status: 'PENDING' }, extra] })
-	const overdueWhere = followUps({ dueAt: { lt: now } })
-	const todayWhere = followUps({ dueAt: { gte: now, lt: today.end } })
-	const upcomingWhere = followUps({ dueAt: { gte: today.end, lt: new Date(today.end.getTime() + UPCOMING_DAYS * DAY_MS) } })
-	const followUpSelect = { id: true, dueAt: true, type: true, notes: true, contact: { select: { id: true, displayName: true } }, company: { select: { id: true, name: true } } } as const
-	const reminderWhere: Prisma.ReminderWhereInput = {
-		workspaceId: ws,
-		userId: m.userId,
-		status: { in: ['PENDING', 'SENT', 'SNOOZED'] },
-		// Due at snoozedUntil when snoozed, else at scheduledAt.
-		OR: [{ snoozedUntil: null, scheduledAt: { gte: today.start, lt: today.end } }, { snoozedUntil: { gte: today.start, lt: today.end } }],
-		AND: [{ OR: [{ contactId: null }, { contact: { deletedAt: null } }] }],
-	}
+
 	// One (month, day) equality per day, each with the workspace, so SQLite does one index seek per day.
 	const occasionSql = (kind: 'birthday' | 'anniversary') => {
 		const [mo, d, y] = [Prisma.raw(`${kind}Month`), Prisma.raw(`${kind}Day`), Prisma.raw(`${kind}Year`)]
@@ -213,107 +197,127 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		const days = Prisma.join(window.map((w) => Prisma.sql`(workspaceId = ${ws} AND deletedAt IS NULL AND ${mo} = ${w.month} AND ${d} = ${w.day})`), ' OR ')
 		return Prisma.sql`SELECT id, displayName AS name, ${label} AS kind, CASE ${inDays} END AS inDays, ${y} AS year FROM Contact WHERE (${days})${contactScope(m)}`
 	}
-	const mediaList = (list: readonly Medium[]) => Prisma.join(list.map((x) => Prisma.sql`${x}`))
-	const statusList = Prisma.join(LEAD_STATUSES.map((s) => Prisma.sql`${s}`))
+	// As followUpVisibleTo: about a contact or company that is not deleted (or neither), and a limited REP's own.
+	const followUpWhere = (due: Prisma.Sql) =>
+		Prisma.sql`f.workspaceId = ${ws} AND f.status = 'PENDING' AND ${due} AND CASE WHEN f.contactId IS NOT NULL THEN EXISTS (SELECT 1 FROM Contact c WHERE c.id = f.contactId AND c.deletedAt IS NULL) WHEN f.companyId IS NOT NULL THEN EXISTS (SELECT 1 FROM Company o WHERE o.id = f.companyId AND o.deletedAt IS NULL) ELSE 1 END${
+			limited(m) ? Prisma.sql` AND (f.assigneeId = ${m.userId} OR f.createdById = ${m.userId})` : Prisma.empty
+		}`
+	const overdueDue = Prisma.sql`f.dueAt < ${at(now)}`
+	const todayDue = Prisma.sql`f.dueAt >= ${at(now)} AND f.dueAt < ${at(today.end)}`
+	const upcomingDue = Prisma.sql`f.dueAt >= ${at(today.end)} AND f.dueAt < ${at(upcomingEnd)}`
+	// The user's reminders due today: at snoozedUntil when snoozed, else at scheduledAt.
+	const reminderWhere = Prisma.sql`r.workspaceId = ${ws} AND r.userId = ${m.userId} AND r.status IN ('PENDING', 'SENT', 'SNOOZED')
+		AND ((r.snoozedUntil IS NULL AND r.scheduledAt >= ${at(today.start)} AND r.scheduledAt < ${at(today.end)}) OR (r.snoozedUntil >= ${at(today.start)} AND r.snoozedUntil < ${at(today.end)}))
+		AND (r.contactId IS NULL OR EXISTS (SELECT 1 FROM Contact c WHERE c.id = r.contactId AND c.deletedAt IS NULL))`
+	const interactions = (from: Date, to: Date, extra = Prisma.empty) =>
+		Prisma.sql`SELECT count(*) FROM Interaction WHERE workspaceId = ${ws}${extra} AND occurredAt >= ${at(from)} AND occurredAt < ${at(to)}${interactionScope(m)}`
+	const leadsOf = (table: 'Contact' | 'Company', status: string) =>
+		Prisma.sql`SELECT count(*) FROM ${Prisma.raw(table)} WHERE workspaceId = ${ws} AND deletedAt IS NULL AND leadStatus = ${status} AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)}${table === 'Contact' ? contactScope(m) : companyScope(m)}`
 
-	const [
-		contacts,
-		meetingRows,
-		occasionRows,
-		occasionCount,
-		overdueCount,
-		overdue,
-		todayCount,
-		todayFollowUps,
-		upcomingCount,
-		upcoming,
-		reminderCount,
-		reminders,
-		recentlyContacted,
-		attentionCount,
-		attention,
-		leadContacts,
-		leadCompanies,
-		conversionRows,
-		perWeek,
-		mediumRows,
-		contactsAdded,
-		activity,
-		pipeline,
-	] = await Promise.all([
-		prisma.contact.count({ where: live }),
-		prisma.$queryRaw<Array<{ n: unknown }>>`SELECT count(*) AS n FROM Interaction WHERE workspaceId = ${ws} AND medium IN (${mediaList(MEETING_MEDIA)}) AND occurredAt >= ${at(month.start)} AND occurredAt < ${at(month.end)}${interactionScope(m)}`,
-		// Birthdays and anniversaries in the next 7 days: a large address book has hundreds, so
-		// SQLite orders them (soonest first) and returns the first few; a second statement counts.
-		prisma.$queryRaw<Array<{ id: string; name: string; kind: 'Birthday' | 'Anniversary'; inDays: unknown; year: number | null }>>`
-			SELECT * FROM (${occasionSql('birthday')} UNION ALL ${occasionSql('anniversary')}) ORDER BY inDays, name COLLATE NOCASE, id LIMIT ${OCCASIONS_SHOWN}`,
-		prisma.$queryRaw<Array<{ n: unknown }>>`SELECT (SELECT count(*) FROM (${occasionSql('birthday')})) + (SELECT count(*) FROM (${occasionSql('anniversary')})) AS n`,
-		prisma.followUp.count({ where: overdueWhere }),
-		prisma.followUp.findMany({ where: overdueWhere, orderBy: { dueAt: 'asc' }, take: 5, select: followUpSelect }),
-		prisma.followUp.count({ where: todayWhere }),
-		prisma.followUp.findMany({ where: todayWhere, orderBy: { dueAt: 'asc' }, take: 10, select: followUpSelect }),
-		prisma.followUp.count({ where: upcomingWhere }),
-		prisma.followUp.findMany({ where: upcomingWhere, orderBy: { dueAt: 'asc' }, take: 5, select: followUpSelect }),
-		prisma.reminder.count({ where: reminderWhere }),
-		prisma.reminder.findMany({
-			where: reminderWhere,
-			orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
-			take: 10,
-			select: { id: true, type: true, title: true, scheduledAt: true, snoozedUntil: true, status: true, contact: { select: { id: true, displayName: true } } },
-		}),
-		prisma.contact.findMany({
-			where: { ...live, lastContactedAt: { not: null } },
-			orderBy: { lastContactedAt: 'desc' },
-			take: 5,
-			select: { id: true, displayName: true, lastContactedAt: true, company: { select: { name: true } } },
-		}),
-		prisma.contact.count({ where: { ...live, lastContactedAt: { lt: attentionBefore } } }),
-		prisma.contact.findMany({
-			// Those who lapsed most recently first: the relationships still easiest to pick up.
-			where: { ...live, lastContactedAt: { lt: attentionBefore } },
-			orderBy: { lastContactedAt: 'desc' },
-			take: 5,
-			select: { id: true, displayName: true, lastContactedAt: true, company: { select: { name: true } } },
-		}),
-		prisma.$queryRaw<Array<{ s: string; n: unknown }>>`SELECT leadStatus AS s, count(*) AS n FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND leadStatus IN (${statusList}) AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)}${contactScope(m)} GROUP BY leadStatus`,
-		prisma.$queryRaw<Array<{ s: string; n: unknown }>>`SELECT leadStatus AS s, count(*) AS n FROM Company WHERE workspaceId = ${ws} AND deletedAt IS NULL AND leadStatus IN (${statusList}) AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)}${companyScope(m)} GROUP BY leadStatus`,
+	// Every count on the page in one statement: each is an index range (see the file's header).
+	const countSql: Record<string, Prisma.Sql> = {
+		contacts: Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL${contactScope(m)}`,
+		meetings: interactions(month.start, month.end, Prisma.sql` AND medium IN (${Prisma.join(MEETING_MEDIA.map((x) => Prisma.sql`${x}`))})`),
+		attention: Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND lastContactedAt < ${attentionBefore}${contactScope(m)}`,
+		occasions: Prisma.sql`SELECT (SELECT count(*) FROM (${occasionSql('birthday')})) + (SELECT count(*) FROM (${occasionSql('anniversary')}))`,
+		overdue: Prisma.sql`SELECT count(*) FROM FollowUp f WHERE ${followUpWhere(overdueDue)}`,
+		today: Prisma.sql`SELECT count(*) FROM FollowUp f WHERE ${followUpWhere(todayDue)}`,
+		upcoming: Prisma.sql`SELECT count(*) FROM FollowUp f WHERE ${followUpWhere(upcomingDue)}`,
+		reminders: Prisma.sql`SELECT count(*) FROM Reminder r WHERE ${reminderWhere}`,
 		// A conversion is a log entry taking leadStatus to CONVERTED (status change, edit or merge),
 		// as on /leads; the expression matches the partial index ActivityLog_conversion_idx.
-		prisma.$queryRaw<Array<{ n: unknown }>>`SELECT count(DISTINCT entityType || ':' || entityId) AS n FROM ActivityLog WHERE workspaceId = ${ws} AND json_extract(diff, '$.leadStatus[1]') = 'CONVERTED' AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)} AND entityType IN ('Contact', 'Company')${limited(m) ? Prisma.sql` AND actorId = ${m.userId}` : Prisma.empty}`,
-		countPerBucket(weeks, (b) => Prisma.sql`SELECT count(*) FROM Interaction WHERE workspaceId = ${ws} AND occurredAt >= ${at(b.start)} AND occurredAt < ${at(b.end)}${interactionScope(m)}`),
-		prisma.$queryRaw<Array<{ medium: Medium; n: unknown }>>`SELECT medium, count(*) AS n FROM Interaction WHERE workspaceId = ${ws} AND medium IN (${mediaList(MEDIUMS)}) AND occurredAt >= ${at(weeks[0]!.start)} AND occurredAt < ${at(weeks.at(-1)!.end)}${interactionScope(m)} GROUP BY medium`,
-		countPerBucket(months, (b) => Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND createdAt >= ${at(b.start)} AND createdAt < ${at(b.end)}${contactScope(m)}`),
+		conversions: Prisma.sql`SELECT count(DISTINCT entityType || ':' || entityId) FROM ActivityLog WHERE workspaceId = ${ws} AND json_extract(diff, '$.leadStatus[1]') = 'CONVERTED' AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)} AND entityType IN ('Contact', 'Company')${
+			limited(m) ? Prisma.sql` AND actorId = ${m.userId}` : Prisma.empty
+		}`,
+		...Object.fromEntries(weeks.map((b, i) => [`week${i}`, interactions(b.start, b.end)])),
+		// Per medium, one range each on (workspaceId, medium, occurredAt): no GROUP BY, no temporary b-tree.
+		...Object.fromEntries(MEDIUMS.map((x) => [`medium_${x}`, interactions(weeks[0]!.start, weeks.at(-1)!.end, Prisma.sql` AND medium = ${x}`)])),
+		...Object.fromEntries(
+			months.map((b, i) => [`month${i}`, Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND createdAt >= ${at(b.start)} AND createdAt < ${at(b.end)}${contactScope(m)}`]),
+		),
+		...Object.fromEntries(LEAD_STATUSES.flatMap((st) => [[`lead_c_${st}`, leadsOf('Contact', st)], [`lead_o_${st}`, leadsOf('Company', st)]])),
+	}
+	const followUpList = (section: string, due: Prisma.Sql, take: number) => Prisma.sql`SELECT * FROM (
+		SELECT ${section} AS section, f.id, f.dueAt, f.type, f.notes, f.contactId, c.displayName AS contactName, f.companyId, o.name AS companyName
+		FROM FollowUp f LEFT JOIN Contact c ON c.id = f.contactId LEFT JOIN Company o ON o.id = f.companyId
+		WHERE ${followUpWhere(due)} ORDER BY f.dueAt, f.id LIMIT ${take})`
+	const people = (list: string, condition: Prisma.Sql) => Prisma.sql`SELECT * FROM (
+		SELECT ${list} AS list, c.id, c.displayName, c.lastContactedAt, o.name AS companyName
+		FROM Contact c LEFT JOIN Company o ON o.id = c.companyId
+		WHERE c.workspaceId = ${ws} AND c.deletedAt IS NULL AND ${condition}${contactScope(m, 'c')} ORDER BY c.lastContactedAt DESC, c.id LIMIT 5)`
+
+	const [countRows, occasionRows, followUpRows, reminderRows, peopleRows, activity, pipeline] = await Promise.all([
+		prisma.$queryRaw<Array<Record<string, unknown>>>`SELECT ${Prisma.join(
+			Object.entries(countSql).map(([name, sql]) => Prisma.sql`(${sql}) AS ${Prisma.raw(`"${name}"`)}`),
+			', ',
+		)}`,
+		// Birthdays and anniversaries in the next 7 days: a large address book has hundreds, so
+		// SQLite orders them (soonest first) and returns the first few.
+		prisma.$queryRaw<Array<{ id: string; name: string; kind: 'Birthday' | 'Anniversary'; inDays: unknown; year: unknown }>>`
+			SELECT * FROM (${occasionSql('birthday')} UNION ALL ${occasionSql('anniversary')}) ORDER BY inDays, name COLLATE NOCASE, id LIMIT ${OCCASIONS_SHOWN}`,
+		prisma.$queryRaw<
+			Array<{ section: 'overdue' | 'today' | 'upcoming'; id: string; dueAt: unknown; type: FollowUpType; notes: string | null; contactId: string | null; contactName: string | null; companyId: string | null; companyName: string | null }>
+		>`${followUpList('overdue', overdueDue, 5)} UNION ALL ${followUpList('today', todayDue, 10)} UNION ALL ${followUpList('upcoming', upcomingDue, 5)}`,
+		prisma.$queryRaw<Array<{ id: string; type: string; title: string; scheduledAt: unknown; snoozedUntil: unknown; status: string; contactId: string | null; contactName: string | null }>>`
+			SELECT r.id, r.type, r.title, r.scheduledAt, r.snoozedUntil, r.status, r.contactId, c.displayName AS contactName
+			FROM Reminder r LEFT JOIN Contact c ON c.id = r.contactId WHERE ${reminderWhere} ORDER BY COALESCE(r.snoozedUntil, r.scheduledAt), r.id LIMIT 10`,
+		// Recently contacted, and those who lapsed most recently (the relationships still easiest to pick up).
+		prisma.$queryRaw<Array<{ list: 'recent' | 'attention'; id: string; displayName: string; lastContactedAt: unknown; companyName: string | null }>>`
+			${people('recent', Prisma.sql`c.lastContactedAt IS NOT NULL`)} UNION ALL ${people('attention', Prisma.sql`c.lastContactedAt < ${attentionBefore}`)}`,
 		listRecentActivity(m, 20),
 		getPipeline(m, now),
 	])
 
+	const c = countRows[0] ?? {}
+	const count = (name: string) => num(c[name])
 	const occasions = occasionRows.map((o) => ({ id: `${o.kind[0]}-${o.id}`, contactId: o.id, name: o.name, kind: o.kind, inDays: num(o.inDays), year: o.year === null ? null : num(o.year) }))
-	const occasionTotal = num(occasionCount[0]?.n)
-	const leadCount = (status: string) => num(leadContacts.find((r) => r.s === status)?.n) + num(leadCompanies.find((r) => r.s === status)?.n)
-	const byStatus = LEAD_STATUSES.map((status) => ({ status, count: leadCount(status) }))
+	const followUps = (section: string) =>
+		followUpRows
+			.filter((f) => f.section === section)
+			.map((f) => ({
+				id: f.id,
+				dueAt: toDate(f.dueAt)!,
+				type: f.type,
+				notes: f.notes,
+				contact: f.contactId ? { id: f.contactId, displayName: f.contactName ?? '' } : null,
+				company: f.companyId ? { id: f.companyId, name: f.companyName ?? '' } : null,
+			}))
+	const person = (list: string) =>
+		peopleRows
+			.filter((p) => p.list === list)
+			.map((p) => ({ id: p.id, displayName: p.displayName, lastContactedAt: toDate(p.lastContactedAt)!, company: p.companyName === null ? null : { name: p.companyName } }))
+	const byStatus = LEAD_STATUSES.map((status) => ({ status, count: count(`lead_c_${status}`) + count(`lead_o_${status}`) }))
 
 	return {
 		today: today.today,
 		month: month.month,
 		counts: {
-			contacts,
-			meetingsThisMonth: num(meetingRows[0]?.n),
-			occasions: occasionTotal,
-			followUps: { overdue: overdueCount, today: todayCount, upcoming: upcomingCount },
-			remindersToday: reminderCount,
-			needsAttention: attentionCount,
+			contacts: count('contacts'),
+			meetingsThisMonth: count('meetings'),
+			occasions: count('occasions'),
+			followUps: { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') },
+			remindersToday: count('reminders'),
+			needsAttention: count('attention'),
 		},
 		occasions,
-		moreOccasions: Math.max(0, occasionTotal - occasions.length),
-		followUps: { overdue, today: todayFollowUps, upcoming },
-		reminders,
-		recentlyContacted,
-		needsAttention: { days: noContactDays, contacts: attention },
-		leads: { range, byStatus, total: byStatus.reduce((s, r) => s + r.count, 0), conversions: num(conversionRows[0]?.n) },
+		moreOccasions: Math.max(0, count('occasions') - occasions.length),
+		followUps: { overdue: followUps('overdue'), today: followUps('today'), upcoming: followUps('upcoming') },
+		reminders: reminderRows.map((r) => ({
+			id: r.id,
+			type: r.type,
+			title: r.title,
+			status: r.status,
+			scheduledAt: toDate(r.scheduledAt)!,
+			snoozedUntil: toDate(r.snoozedUntil),
+			contact: r.contactId ? { id: r.contactId, displayName: r.contactName ?? '' } : null,
+		})),
+		recentlyContacted: person('recent'),
+		needsAttention: { days: noContactDays, contacts: person('attention') },
+		leads: { range, byStatus, total: byStatus.reduce((sum, r) => sum + r.count, 0), conversions: count('conversions') },
 		charts: {
-			perWeek,
-			byMedium: MEDIUMS.map((medium) => ({ medium, count: num(mediumRows.find((r) => r.medium === medium)?.n) })),
-			contactsAdded,
+			perWeek: weeks.map((b, i) => ({ key: b.key, count: count(`week${i}`) })),
+			byMedium: MEDIUMS.map((medium) => ({ medium, count: count(`medium_${medium}`) })),
+			contactsAdded: months.map((b, i) => ({ key: b.key, count: count(`month${i}`) })),
 		},
 		activity,
 		pipeline,
