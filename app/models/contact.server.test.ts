@@ -128,3 +128,45 @@ describe('contacts', () => {
 		expect(await prisma.contact.count({ where: { id } })).toBe(0)
 	})
 })
+
+describe('sorting by company', () => {
+	it('follows company renames, moves and deletions (the copy kept by triggers)', async () => {
+		const m = await member()
+		const a = await createContact(m, input({ firstName: 'Anna', companyName: 'Zeta Corp' }), { defaultCountry: 'US' })
+		await createContact(m, input({ firstName: 'Bob', companyName: 'Alpha Ltd' }), { defaultCountry: 'US' })
+		const c = await createContact(m, input({ firstName: 'Cleo' }), { defaultCountry: 'US' })
+		const order = async (dir: 'asc' | 'desc') => (await listContacts(m, { sort: 'company', dir })).rows.map((r) => r.displayName)
+		// No company sorts first ascending, as SQLite orders NULLs.
+		expect(await order('asc')).toEqual(['Cleo', 'Bob', 'Anna'])
+
+		const zeta = (await prisma.contact.findUniqueOrThrow({ where: { id: a.id } })).companyId!
+		await prisma.company.update({ where: { id: zeta }, data: { name: 'Aardvark Inc' } })
+		expect(await order('asc')).toEqual(['Cleo', 'Anna', 'Bob'])
+
+		await updateContact(m, c.id, input({ firstName: 'Cleo', companyName: 'Beta' }), { defaultCountry: 'US' })
+		expect(await order('desc')).toEqual(['Cleo', 'Bob', 'Anna'])
+
+		await prisma.company.delete({ where: { id: zeta } })
+		expect(await prisma.contact.findUniqueOrThrow({ where: { id: a.id }, select: { companyId: true, companyName: true } })).toEqual({ companyId: null, companyName: null })
+		expect(await order('asc')).toEqual(['Anna', 'Bob', 'Cleo'])
+	})
+})
+
+describe('filtering by a tag', () => {
+	it('lists a tag’s contacts by name, and another workspace’s tag shows nothing', async () => {
+		const m = await member()
+		const other = await member()
+		for (const firstName of ['Zoe', 'Adam', 'Mia']) await createContact(m, input({ firstName, tags: 'Golf' }), { defaultCountry: 'US' })
+		await createContact(m, input({ firstName: 'Noah', tags: 'Chess' }), { defaultCountry: 'US' })
+		await createContact(other, input({ firstName: 'Eve', tags: 'Golf' }), { defaultCountry: 'US' })
+		const golf = await prisma.tag.findFirstOrThrow({ where: { workspaceId: m.workspaceId, name: 'Golf' } })
+		const theirs = await prisma.tag.findFirstOrThrow({ where: { workspaceId: other.workspaceId, name: 'Golf' } })
+
+		const list = await listContacts(m, { tag: golf.id })
+		expect(list.rows.map((r) => r.displayName)).toEqual(['Adam', 'Mia', 'Zoe'])
+		expect(list.total).toBe(3)
+		expect((await listContacts(m, { tag: golf.id, sort: 'name', dir: 'desc', pageSize: 25 })).rows.map((r) => r.displayName)).toEqual(['Zoe', 'Mia', 'Adam'])
+		expect((await listContacts(m, { tag: theirs.id })).rows).toEqual([])
+		expect((await listContacts(other, { tag: golf.id })).total).toBe(0)
+	})
+})

@@ -6,6 +6,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { formatPhone, normalizeEmail, normalizePhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { canEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { visibleContactsByIds } from './contact.server.ts'
 
 export type DuplicateReason = 'email' | 'phone' | 'name'
 /** detail: the shared email, the shared phone (formatted), or the company name. */
@@ -349,7 +350,7 @@ export type DuplicatePair = Awaited<ReturnType<typeof listLikelyDuplicatePairs>>
 /** "Not duplicates": the pair stops being suggested. False when either contact is not the member's to judge. */
 export async function dismissPair(m: Membership, id1: string, id2: string) {
 	if (id1 === id2) return false
-	const contacts = await prisma.contact.findMany({ where: { id: { in: [id1, id2] }, deletedAt: null, ...visibleTo(m) }, select: { id: true, ownerId: true, assigneeId: true } })
+	const contacts = await visibleContactsByIds(m, [id1, id2], { id: true })
 	if (contacts.length !== 2 || !contacts.every((c) => canEdit(m, c))) return false
 	const [contactAId, contactBId] = [id1, id2].sort() as [string, string]
 	await prisma.duplicateDismissal.upsert({

@@ -152,7 +152,8 @@ export async function editableIds(m: Membership, entity: LeadEntity, ids: string
 	if (m.role === 'OWNER' || m.role === 'ADMIN') return ids
 	const rows =
 		entity === 'contact'
-			? await prisma.contact.findMany({ where: { id: { in: ids }, workspaceId: m.workspaceId }, select: { id: true, ownerId: true, assigneeId: true } })
-			: await prisma.company.findMany({ where: { id: { in: ids }, workspaceId: m.workspaceId }, select: { id: true, ownerId: true } })
-	return rows.filter((r) => canEdit(m, r)).map((r) => r.id)
+			? await prisma.contact.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, ownerId: true, assigneeId: true } })
+			: await prisma.company.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, ownerId: true } })
+	// By primary key only; the workspace is checked on the rows (see visibleContactsByIds).
+	return rows.filter((r) => r.workspaceId === m.workspaceId && canEdit(m, r)).map((r) => r.id)
 }

@@ -21,6 +21,7 @@ import type { Medium } from '#app/validation/interaction.ts'
 import { logInteraction } from './interaction.server.ts'
 import { getTemplate, renderFor, templateChoices } from './template.server.ts'
 import { requireMembership, visibleTo, type Membership } from './workspace.server.ts'
+import { visibleContactsByIds } from './contact.server.ts'
 
 /** How long after the click Rapport still asks. */
 export const PROMPT_TTL_MS = 6 * 60 * 60 * 1000
@@ -98,7 +99,7 @@ export async function contactQuickActions(m: Membership, contactId: string, temp
 export async function rowQuickActions(m: Membership, contactIds: string[]): Promise<Record<string, QuickActionLink[]>> {
 	if (!contactIds.length) return {}
 	const [contacts, user] = await Promise.all([
-		prisma.contact.findMany({ where: { id: { in: contactIds }, deletedAt: null, ...visibleTo(m) }, select: CONTACT_SELECT }),
+		visibleContactsByIds(m, contactIds, CONTACT_SELECT),
 		me(m),
 	])
 	return Object.fromEntries(contacts.map((c) => [c.id, links(c.id, quickActionTargets(c, user.defaultCountry))]))

@@ -33,6 +33,17 @@ export function visibleTo(m: Membership) {
 	return { workspaceId: m.workspaceId }
 }
 
+type Scoped = { workspaceId: string; deletedAt: Date | null; ownerId: string | null; assigneeId?: string | null }
+
+/** The same rule as visibleTo (plus "not deleted"), checked on rows already loaded. */
+export function isVisibleRow(m: Membership, row: Scoped) {
+	if (row.workspaceId !== m.workspaceId || row.deletedAt) return false
+	return !(m.role === 'REP' && m.hideOthersRecords) || row.ownerId === m.userId || row.assigneeId === m.userId
+}
+
+/** Columns isVisibleRow needs. */
+export const SCOPE_SELECT = { workspaceId: true, deletedAt: true, ownerId: true, assigneeId: true } as const
+
 /** OWNER/ADMIN edit everything; a REP what they own or are assigned; a VIEWER nothing. */
 export function canEdit(m: Membership, record?: Owned) {
 	if (m.role === 'OWNER' || m.role === 'ADMIN') return true

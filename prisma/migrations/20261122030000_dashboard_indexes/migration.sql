@@ -1,11 +1,6 @@
 -- Indexes behind the dashboard's aggregates (docs/decisions/0011-dashboard-charts-and-aggregates.md):
--- each count is an index range, with deletedAt in the index so no row is read.
--- CreateIndex
-CREATE INDEX "Contact_workspaceId_deletedAt_lastContactedAt_idx" ON "Contact"("workspaceId", "deletedAt", "lastContactedAt");
-
--- CreateIndex
-CREATE INDEX "Contact_workspaceId_deletedAt_createdAt_idx" ON "Contact"("workspaceId", "deletedAt", "createdAt");
-
+-- each count is an index range, with deletedAt in the index so no row is read. (Contact's
+-- (workspaceId, deletedAt, lastContactedAt) and (…, createdAt) come from 20261121040000_contact_list_indexes.)
 -- CreateIndex
 CREATE INDEX "Contact_workspaceId_deletedAt_leadStatus_createdAt_idx" ON "Contact"("workspaceId", "deletedAt", "leadStatus", "createdAt");
 
@@ -14,7 +9,6 @@ CREATE INDEX "Company_workspaceId_deletedAt_leadStatus_createdAt_idx" ON "Compan
 
 -- CreateIndex
 CREATE INDEX "Interaction_workspaceId_medium_occurredAt_idx" ON "Interaction"("workspaceId", "medium", "occurredAt");
-
 
 -- CreateIndex
 CREATE INDEX "Deal_workspaceId_deletedAt_stageId_currency_valueCents_idx" ON "Deal"("workspaceId", "deletedAt", "stageId", "currency", "valueCents");

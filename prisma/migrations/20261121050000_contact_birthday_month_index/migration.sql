@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Contact_workspaceId_deletedAt_birthdayMonth_displayName_idx" ON "Contact"("workspaceId", "deletedAt", "birthdayMonth", "displayName");
+
