@@ -128,7 +128,7 @@ export default function Dashboard() {
 				))}
 			</dl>
 
-			<div className="grid gap-6 lg:grid-cols-3">
+			<div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
 				<Card data-testid="today">
 					<CardHeader title="Today" description="Follow-ups and reminders due today" />
 					<ul className="divide-y divide-border">
@@ -224,7 +224,7 @@ export default function Dashboard() {
 				</Card>
 			</div>
 
-			<div className="grid gap-6 lg:grid-cols-2">
+			<div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
 				<ChartCard title="Interactions per week" description={`Everything logged, the last ${WEEKS_SHOWN} weeks (Monday to Sunday)`}>
 					<BarChart
 						id="interactions-per-week"
@@ -290,7 +290,7 @@ export default function Dashboard() {
 				</ChartCard>
 			</div>
 
-			<div className="grid gap-6 lg:grid-cols-2">
+			<div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
 				<Card id="leads" data-testid="leads">
 					<CardHeader
 						title="Leads and conversions"
@@ -379,7 +379,7 @@ export default function Dashboard() {
 				</Card>
 			</div>
 
-			<div className="grid gap-6 lg:grid-cols-3">
+			<div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
 				<Card data-testid="recently-contacted">
 					<CardHeader title="Recently contacted" description="The last people you were in touch with" />
 					<ul className="divide-y divide-border">
@@ -395,7 +395,7 @@ export default function Dashboard() {
 						description={`In touch before, but not in ${d.needsAttention.days}+ days (your setting)`}
 						actions={
 							<Link to={`/contacts?notContactedDays=${d.needsAttention.days}`} className="text-sm text-link hover:underline">
-								In contacts
+								See all
 							</Link>
 						}
 					/>
