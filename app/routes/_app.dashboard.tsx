@@ -110,7 +110,7 @@ export default function Dashboard() {
 
 			<dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
 				{stats.map((s) => (
-					<Card key={s.id} className="relative px-4 py-3">
+					<div key={s.id} className="relative rounded-lg border border-border bg-surface px-4 py-3 shadow-sm">
 						<dt className="text-xs font-medium tracking-wide text-muted uppercase">
 							{s.to ? (
 								<Link to={s.to} className="after:absolute after:inset-0 hover:text-fg">
@@ -124,7 +124,7 @@ export default function Dashboard() {
 							{int(s.value)}
 						</dd>
 						<dd className={cn('text-xs', s.tone === 'danger' ? 'text-danger-text' : 'text-muted')}>{s.hint}</dd>
-					</Card>
+					</div>
 				))}
 			</dl>
 
@@ -229,7 +229,11 @@ export default function Dashboard() {
 					<BarChart
 						id="interactions-per-week"
 						title="Interactions per week"
-						description={`${int(weekTotal)} interactions in the last ${WEEKS_SHOWN} weeks; the busiest was the ${busiest.long.toLowerCase()} with ${int(busiest.value)}. This week so far: ${int(weeks.at(-1)!.value)}.`}
+						description={
+							weekTotal
+								? `${int(weekTotal)} interactions in the last ${WEEKS_SHOWN} weeks; the busiest was the ${busiest.long.toLowerCase()} with ${int(busiest.value)}. This week so far: ${int(weeks.at(-1)!.value)}.`
+								: `No interactions logged in the last ${WEEKS_SHOWN} weeks.`
+						}
 						data={weeks}
 						categoryLabel="Week"
 						valueLabel="Interactions"

@@ -34,10 +34,11 @@ export function BarChart({
 }) {
 	const innerW = W - M.left - M.right
 	const innerH = H - M.top - M.bottom
-	const max = Math.max(1, ...data.map((d) => d.value))
+	// At least 4, so small counts get whole-number ticks.
+	const max = Math.max(4, ...data.map((d) => d.value))
 	const x = scaleBand<string>({ domain: data.map((d) => d.key), range: [0, innerW], padding: 0.25 })
 	const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true })
-	const ticks = y.ticks(4)
+	const ticks = y.ticks(4).filter((t) => Number.isInteger(t))
 	const labelOf = new Map(data.map((d) => [d.key, d.label]))
 	// At most ~7 category labels fit; keep every n-th, always the last.
 	const every = Math.ceil(data.length / 7)

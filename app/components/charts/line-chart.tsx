@@ -31,10 +31,11 @@ export function LineChart({
 }) {
 	const innerW = W - M.left - M.right
 	const innerH = H - M.top - M.bottom
-	const max = Math.max(1, ...data.map((d) => d.value))
+	// At least 4, so small counts get whole-number ticks.
+	const max = Math.max(4, ...data.map((d) => d.value))
 	const x = scalePoint<string>({ domain: data.map((d) => d.key), range: [0, innerW], padding: 0.3 })
 	const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true })
-	const ticks = y.ticks(4)
+	const ticks = y.ticks(4).filter((t) => Number.isInteger(t))
 	const labelOf = new Map(data.map((d) => [d.key, d.label]))
 	const every = Math.ceil(data.length / 6)
 	const shown = data.filter((_, i) => (data.length - 1 - i) % every === 0).map((d) => d.key)
