@@ -11,9 +11,6 @@ CREATE INDEX "Company_workspaceId_deletedAt_leadStatus_createdAt_idx" ON "Compan
 CREATE INDEX "Interaction_workspaceId_medium_occurredAt_idx" ON "Interaction"("workspaceId", "medium", "occurredAt");
 
 -- CreateIndex
-CREATE INDEX "Deal_workspaceId_deletedAt_stageId_currency_valueCents_idx" ON "Deal"("workspaceId", "deletedAt", "stageId", "currency", "valueCents");
-
--- CreateIndex
 CREATE INDEX "Deal_workspaceId_deletedAt_stageId_expectedCloseAt_idx" ON "Deal"("workspaceId", "deletedAt", "stageId", "expectedCloseAt");
 
 -- Conversions in a date range: log entries that took leadStatus to CONVERTED (a status
