@@ -173,7 +173,7 @@ export default function Dashboard() {
 						title="Follow-ups"
 						description={`Overdue, and due in the next ${UPCOMING_DAYS} days`}
 						actions={
-							<Link to="/follow-ups" className="text-sm text-link hover:underline">
+							<Link to="/follow-ups" className="text-sm whitespace-nowrap text-link hover:underline">
 								All
 							</Link>
 						}
@@ -265,7 +265,7 @@ export default function Dashboard() {
 					title="Pipeline by stage"
 					description={`Open deals in ${p.currency}: ${money(openValue, p.currency)}, weighted ${money(weighted, p.currency)}`}
 					actions={
-						<Link to="/deals" className="text-sm text-link hover:underline">
+						<Link to="/deals" className="text-sm whitespace-nowrap text-link hover:underline">
 							Deals
 						</Link>
 					}
@@ -300,7 +300,7 @@ export default function Dashboard() {
 						title="Leads and conversions"
 						description={`${dayLabel(d.leads.range.from, { day: 'numeric', month: 'short', year: 'numeric' })} – ${dayLabel(d.leads.range.to, { day: 'numeric', month: 'short', year: 'numeric' })} (${plural(d.leads.range.days, 'day')})`}
 						actions={
-							<Link to="/leads" className="text-sm text-link hover:underline">
+							<Link to="/leads" className="text-sm whitespace-nowrap text-link hover:underline">
 								Leads
 							</Link>
 						}
@@ -398,7 +398,7 @@ export default function Dashboard() {
 						title="Needs attention"
 						description={`In touch before, but not in ${d.needsAttention.days}+ days (your setting)`}
 						actions={
-							<Link to={`/contacts?notContactedDays=${d.needsAttention.days}`} className="text-sm text-link hover:underline">
+							<Link to={`/contacts?notContactedDays=${d.needsAttention.days}`} className="text-sm whitespace-nowrap text-link hover:underline">
 								See all
 							</Link>
 						}
@@ -414,7 +414,7 @@ export default function Dashboard() {
 					<CardHeader
 						title="Recent activity"
 						actions={
-							<Link to="/settings/activity" className="text-sm text-link hover:underline">
+							<Link to="/settings/activity" className="text-sm whitespace-nowrap text-link hover:underline">
 								Full log
 							</Link>
 						}
