@@ -4,7 +4,7 @@ import { AxisBottom, AxisLeft } from '@visx/axis'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
-import { ChartFrame, TICK_LABEL, compactNumber, seriesFill, type DataTable } from './chart-frame.tsx'
+import { ChartFrame, TICK_LABEL, compactNumber, formatCount, seriesFill, type DataTable } from './chart-frame.tsx'
 
 export type BarDatum = { key: string; label: string; value: number; /** Label in the data table (defaults to label). */ long?: string }
 
@@ -20,7 +20,7 @@ export function BarChart({
 	valueLabel,
 	categoryLabel,
 	highlightLast,
-	format = (n: number) => n.toLocaleString('en'),
+	format = formatCount,
 }: {
 	id: string
 	title: string

@@ -4,7 +4,7 @@
 import { Group } from '@visx/group'
 import { Pie } from '@visx/shape'
 import { Text } from '@visx/text'
-import { ChartFrame, seriesBg, seriesFill, type DataTable } from './chart-frame.tsx'
+import { ChartFrame, formatCount, seriesBg, seriesFill, type DataTable } from './chart-frame.tsx'
 
 export type DonutDatum = { key: string; label: string; value: number }
 
@@ -31,7 +31,7 @@ export function DonutChart({
 	const pct = (v: number) => (total ? `${Math.round((v / total) * 100)}%` : '0%')
 	// Colours follow the data's order, so each label keeps its colour whatever the values.
 	const colored = data.map((d, i) => ({ ...d, i }))
-	const table: DataTable = { columns: [categoryLabel, valueLabel, 'Share'], rows: data.map((d) => [d.label, d.value.toLocaleString('en'), pct(d.value)]), foot: ['Total', total.toLocaleString('en'), total ? '100%' : '0%'] }
+	const table: DataTable = { columns: [categoryLabel, valueLabel, 'Share'], rows: data.map((d) => [d.label, formatCount(d.value), pct(d.value)]), foot: ['Total', formatCount(total), total ? '100%' : '0%'] }
 	const r = SIZE / 2
 	return (
 		<ChartFrame
@@ -48,7 +48,7 @@ export function DonutChart({
 						<li key={d.key} className="flex items-center gap-2">
 							<span className={`h-2.5 w-2.5 shrink-0 rounded-sm ${seriesBg(d.i)}`} />
 							<span className="min-w-0 flex-1 truncate">{d.label}</span>
-							<span className="text-muted tabular-nums">{d.value.toLocaleString('en')}</span>
+							<span className="text-muted tabular-nums">{formatCount(d.value)}</span>
 						</li>
 					))}
 				</ul>
@@ -62,14 +62,14 @@ export function DonutChart({
 						{(pie) =>
 							pie.arcs.map((arc) => (
 								<path key={arc.data.key} d={pie.path(arc) ?? ''} className={`${seriesFill(arc.data.i)} stroke-surface`} strokeWidth={1}>
-									<title>{`${arc.data.label}: ${arc.data.value.toLocaleString('en')} (${pct(arc.data.value)})`}</title>
+									<title>{`${arc.data.label}: ${formatCount(arc.data.value)} (${pct(arc.data.value)})`}</title>
 								</path>
 							))
 						}
 					</Pie>
 				)}
 				<Text textAnchor="middle" verticalAnchor="end" dy={2} className="fill-fg" fontSize={22} fontWeight={600}>
-					{total.toLocaleString('en')}
+					{formatCount(total)}
 				</Text>
 				<Text textAnchor="middle" verticalAnchor="start" dy={6} className="fill-muted" fontSize={11}>
 					{totalLabel}

@@ -4,7 +4,7 @@ import { AxisBottom, AxisLeft } from '@visx/axis'
 import { Group } from '@visx/group'
 import { scaleLinear, scalePoint } from '@visx/scale'
 import { LinePath } from '@visx/shape'
-import { ChartFrame, TICK_LABEL, compactNumber, type DataTable } from './chart-frame.tsx'
+import { ChartFrame, TICK_LABEL, compactNumber, formatCount, type DataTable } from './chart-frame.tsx'
 
 export type LineDatum = { key: string; label: string; value: number; long?: string }
 
@@ -19,7 +19,7 @@ export function LineChart({
 	data,
 	valueLabel,
 	categoryLabel,
-	format = (n: number) => n.toLocaleString('en'),
+	format = formatCount,
 }: {
 	id: string
 	title: string
