@@ -78,8 +78,14 @@ export function rangeBounds(range: Pick<DateRange, 'from' | 'to'>, timeZone: str
 }
 
 /** Month/day pairs for the next `days` days as seen in `timeZone` (today first). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
 export function upcomingMonthDays(now: Date, timeZone: string, days: number) {
-	const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+	let fmt = dayFormats.get(timeZone)
+	if (!fmt) {
+		if (dayFormats.size > 500) dayFormats.clear()
+		fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+		dayFormats.set(timeZone, fmt)
+	}
 	const out: Array<{ month: number; day: number; offset: number }> = []
 	for (let offset = 0; offset < days; offset++) {
 		const parts = fmt.formatToParts(new Date(now.getTime() + offset * DAY_MS))
