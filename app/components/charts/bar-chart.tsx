@@ -61,7 +61,7 @@ export function BarChart({
 							height={h}
 							rx={2}
 							className={seriesFill(0)}
-							opacity={highlightLast && i === data.length - 1 ? 0.55 : 1}
+							opacity={highlightLast && i === data.length - 1 ? 0.7 : 1}
 						>
 							<title>{`${d.long ?? d.label}: ${format(d.value)}`}</title>
 						</Bar>
