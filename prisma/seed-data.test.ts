@@ -4,7 +4,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import bcrypt from 'bcryptjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DealStage, PrismaClient } from '../app/generated/prisma/client.ts'
+import { PrismaClient } from '../app/generated/prisma/client.ts'
+import { DEFAULT_STAGES } from '../app/validation/deal.ts'
 import { createAdapterFactory, resolveDatabaseUrl } from '../app/utils/db-adapter.ts'
 import { DEMO_EMAIL, DEMO_PASSWORD, buildDemoData, seedDemo } from './seed-data.ts'
 
@@ -113,10 +114,15 @@ describe('seedDemo', () => {
 	})
 
 	it('fills every pipeline stage with sensible deals', async () => {
-		const deals = await prisma.deal.findMany({ include: { contact: true }, orderBy: [{ stage: 'asc' }, { position: 'asc' }] })
-		for (const stage of Object.values(DealStage)) {
-			const inStage = deals.filter((d) => d.stage === stage)
-			expect(inStage.length, stage).toBeGreaterThan(0)
+		const stages = await prisma.pipelineStage.findMany({ orderBy: { position: 'asc' } })
+		expect(stages.map((s) => [s.name, s.probability, s.outcome])).toEqual(DEFAULT_STAGES.map((s) => [s.name, s.probability, s.outcome]))
+		const deals = await prisma.deal.findMany({
+			include: { contact: true, stage: true, stageChanges: { orderBy: { changedAt: 'asc' } } },
+			orderBy: [{ stageId: 'asc' }, { position: 'asc' }],
+		})
+		for (const stage of stages) {
+			const inStage = deals.filter((d) => d.stageId === stage.id)
+			expect(inStage.length, stage.name).toBeGreaterThan(0)
 			const positions = inStage.map((d) => d.position)
 			expect(new Set(positions).size).toBe(positions.length)
 		}
@@ -124,10 +130,14 @@ describe('seedDemo', () => {
 			expect(d.valueCents).toBeGreaterThanOrEqual(2_000_00)
 			expect(d.valueCents).toBeLessThanOrEqual(80_000_00)
 			expect(d.contact?.companyId).toBe(d.companyId)
-			const closed = d.stage === 'CLOSED_WON' || d.stage === 'CLOSED_LOST'
+			const closed = d.stage.outcome !== 'OPEN'
 			expect(d.closedAt !== null).toBe(closed)
-			if (d.stage === 'CLOSED_WON') expect(d.probability).toBe(100)
-			if (d.stage === 'CLOSED_LOST') expect(d.probability).toBe(0)
+			expect(d.closeReason !== null).toBe(closed)
+			if (d.stage.outcome === 'WON') expect(d.probability).toBe(100)
+			if (d.stage.outcome === 'LOST') expect(d.probability).toBe(0)
+			// History starts with no "from" and ends where the deal is.
+			expect(d.stageChanges[0]!.fromStageId).toBeNull()
+			expect(d.stageChanges.at(-1)!.toStageId).toBe(d.stageId)
 		}
 	})
 

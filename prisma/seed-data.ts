@@ -10,10 +10,10 @@ import { randomBytes } from 'node:crypto'
 import { Faker, base, en } from '@faker-js/faker'
 import bcrypt from 'bcryptjs'
 import { reindexContacts } from '../app/models/contact-search.server.ts'
+import { DEFAULT_STAGES, type DefaultStageKey as DealStage } from '../app/validation/deal.ts'
 import type {
 	AuthorityLevel,
 	ContactSource,
-	DealStage,
 	FollowUpStatus,
 	FollowUpType,
 	LeadStatus,
@@ -63,6 +63,8 @@ export interface SeedCounts {
 // Ids are made here rather than by Prisma so createMany rows can reference each
 // other; the shape (c + time + counter + random, 25 chars) matches cuid.
 let idCounter = 0
+const isClosedKey = (key: DealStage) => key === 'CLOSED_WON' || key === 'CLOSED_LOST'
+
 function newId() {
 	idCounter = (idCounter + 1) % 1_679_616
 	return (
@@ -639,14 +641,7 @@ const FOLLOW_UP_TASKS: Record<Kind, { type: FollowUpType; notes: string }[]> = {
 	],
 }
 
-const STAGE_PROBABILITY: Record<DealStage, number> = {
-	PROSPECTING: 10,
-	QUALIFICATION: 25,
-	PROPOSAL: 50,
-	NEGOTIATION: 75,
-	CLOSED_WON: 100,
-	CLOSED_LOST: 0,
-}
+const STAGE_PROBABILITY = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.key, s.probability])) as Record<DealStage, number>
 
 type OpenStage = Exclude<DealStage, 'CLOSED_WON' | 'CLOSED_LOST'>
 // Later stages are expected to close sooner.
@@ -704,7 +699,9 @@ export interface DemoData {
 	phones: Prisma.ContactPhoneCreateManyInput[]
 	tags: { name: string; color: string; contactIds: string[]; companyIds: string[] }[]
 	groups: { name: string; icon: string; isPrivate: boolean; contactIds: string[] }[]
+	stages: Prisma.PipelineStageCreateManyInput[]
 	deals: Prisma.DealCreateManyInput[]
+	stageChanges: Prisma.DealStageChangeCreateManyInput[]
 	interactions: Prisma.InteractionCreateManyInput[]
 	followUps: Prisma.FollowUpCreateManyInput[]
 	templates: Prisma.MessageTemplateCreateManyInput[]
@@ -988,7 +985,18 @@ export function buildDemoData({
 		contactIds: GROUPED[g.name].map((i) => contacts[i]!.id!),
 	}))
 
-	// ── deals
+	// ── pipeline and deals
+	const stages: Prisma.PipelineStageCreateManyInput[] = DEFAULT_STAGES.map((s, i) => ({
+		id: newId(),
+		...ws,
+		name: s.name,
+		position: i,
+		probability: s.probability,
+		outcome: s.outcome,
+		createdAt: addDays(now, -400),
+	}))
+	const stageIdOf = (key: DealStage) => stages[DEFAULT_STAGES.findIndex((s) => s.key === key)]!.id!
+	const stageKeyOf = new Map<string, DealStage>()
 	const positions = new Map<DealStage, number>()
 	const deals: Prisma.DealCreateManyInput[] = DEALS.map(([ci, stage, product, second]) => {
 		const position = (positions.get(stage) ?? 0) + 1000
@@ -1007,14 +1015,16 @@ export function buildDemoData({
 			const [min, max] = EXPECTED_CLOSE_DAYS[stage as OpenStage]
 			expectedCloseAt = atHour(faker, now, -faker.number.int({ min, max }), 12, 13)
 		}
+		const id = newId()
+		stageKeyOf.set(id, stage)
 		return {
-			id: newId(),
+			id,
 			...ws,
 			name: `${COMPANIES[ci]!.short}: ${product}`,
 			// Multiples of $250 between $2,000 and $80,000.
 			valueCents: faker.number.int({ min: 8, max: 320 }) * 250 * 100,
 			currency: 'USD',
-			stage,
+			stageId: stageIdOf(stage),
 			probability: STAGE_PROBABILITY[stage],
 			expectedCloseAt,
 			closedAt,
@@ -1022,12 +1032,36 @@ export function buildDemoData({
 			contactId: contacts[contactIndex]!.id,
 			ownerId: userId,
 			position,
-			notes:
+			closeReason:
 				stage === 'CLOSED_LOST'
 					? faker.helpers.arrayElement(['Lost on price.', 'They chose to build it in-house.', 'Project shelved after a reorg.'])
-					: null,
+					: stage === 'CLOSED_WON'
+						? 'Best fit for their team.'
+						: null,
+			notes: null,
 			createdAt,
 		}
+	})
+
+	// Each deal's history: created in Prospecting, then one move per stage up to where it is now.
+	const stageChanges: Prisma.DealStageChangeCreateManyInput[] = deals.flatMap((d) => {
+		const key = stageKeyOf.get(d.id!)!
+		const target = DEFAULT_STAGES.findIndex((s) => s.key === key)
+		const path = key === 'CLOSED_LOST' ? [0, 1, target] : Array.from({ length: Math.min(target, 4) + 1 }, (_, i) => i)
+		if (key === 'CLOSED_WON') path.push(target)
+		const start = (d.createdAt as Date).getTime()
+		const end = ((d.closedAt as Date | null) ?? now).getTime()
+		return [...new Set(path)].map((stageIndex, step, all) => ({
+			id: newId(),
+			...ws,
+			dealId: d.id!,
+			fromStageId: step === 0 ? null : stages[all[step - 1]!]!.id!,
+			toStageId: stages[stageIndex]!.id!,
+			fromName: step === 0 ? null : DEFAULT_STAGES[all[step - 1]!]!.name,
+			toName: DEFAULT_STAGES[stageIndex]!.name,
+			changedById: userId,
+			changedAt: new Date(start + ((end - start) * step) / Math.max(1, all.length)),
+		}))
 	})
 
 	// ── interactions
@@ -1097,7 +1131,7 @@ export function buildDemoData({
 	// ── follow-ups
 	const followUps: Prisma.FollowUpCreateManyInput[] = []
 	const openDealOf = (contactId: string) =>
-		deals.find((d) => d.contactId === contactId && d.stage !== 'CLOSED_WON' && d.stage !== 'CLOSED_LOST')
+		deals.find((d) => d.contactId === contactId && !isClosedKey(stageKeyOf.get(d.id!)!))
 	const followUp = (i: number, dueAt: Date, status: FollowUpStatus, extra: Partial<Prisma.FollowUpCreateManyInput> = {}) => {
 		const c = contacts[i]!
 		// Nothing is due before the contact existed (matters for recent leads).
@@ -1204,14 +1238,14 @@ export function buildDemoData({
 		}),
 		logCreated('Company', companies[7]!.id!, companies[7]!.createdAt as Date, { name: companies[7]!.name }),
 		...deals
-			.filter((d) => d.stage === 'PROSPECTING')
-			.map((d) => logCreated('Deal', d.id!, d.createdAt as Date, { name: d.name, stage: d.stage, valueCents: d.valueCents })),
+			.filter((d) => stageKeyOf.get(d.id!) === 'PROSPECTING')
+			.map((d) => logCreated('Deal', d.id!, d.createdAt as Date, { name: d.name, stage: 'Prospecting', valueCents: d.valueCents })),
 		...followUps
 			.slice(0, 2)
 			.map((f) => logCreated('FollowUp', f.id!, f.createdAt as Date, { dueAt: (f.dueAt as Date).toISOString(), type: f.type })),
 	]
 
-	return { companies, contacts, emails, phones, tags, groups, deals, interactions, followUps, templates, activity }
+	return { companies, contacts, emails, phones, tags, groups, stages, deals, stageChanges, interactions, followUps, templates, activity }
 }
 
 // ───────────────────────── writing ─────────────────────────
@@ -1284,7 +1318,9 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date } = {}):
 					},
 				})
 			}
+			await tx.pipelineStage.createMany({ data: data.stages })
 			await tx.deal.createMany({ data: data.deals })
+			await tx.dealStageChange.createMany({ data: data.stageChanges })
 			await tx.interaction.createMany({ data: data.interactions })
 			await tx.followUp.createMany({ data: data.followUps })
 			await tx.messageTemplate.createMany({ data: data.templates })

@@ -34,7 +34,9 @@ async function fillAccount(user: { id: string }, recipientId: string) {
 			groups: { connect: { id: group.id } },
 		},
 	})
-	const deal = await prisma.deal.create({ data: { workspaceId, name: unique('Deal'), contactId: contact.id, companyId: company.id, ownerId: userId } })
+	const stage = await prisma.pipelineStage.findFirstOrThrow({ where: { workspaceId }, orderBy: { position: 'asc' } })
+	const deal = await prisma.deal.create({ data: { workspaceId, stageId: stage.id, name: unique('Deal'), contactId: contact.id, companyId: company.id, ownerId: userId } })
+	await prisma.dealStageChange.create({ data: { workspaceId, dealId: deal.id, toStageId: stage.id, toName: stage.name, changedById: userId } })
 	const interaction = await prisma.interaction.create({
 		data: { workspaceId, contactId: contact.id, dealId: deal.id, userId, occurredAt: new Date(), medium: 'CALL', subject: 'Intro call' },
 	})

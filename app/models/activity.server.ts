@@ -184,44 +184,67 @@ export async function listWorkspaceActivity(m: { workspaceId: string; userId: st
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		skip: (page - 1) * pageSize,
 		take: pageSize,
-		select: { id: true, entityType: true, entityId: true, action: true, diff: true, createdAt: true, actor: { select: { name: true } } },
+		select: ENTRY_SELECT,
 	})
-	const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))]
-	const scoped = (type: string) => ({ id: { in: idsOf(type) }, workspaceId: m.workspaceId })
-	const [contacts, companies, tags, groups, imports, templates] = await Promise.all([
-		prisma.contact.findMany({ where: scoped('Contact'), select: { id: true, displayName: true, deletedAt: true } }),
-		prisma.company.findMany({ where: scoped('Company'), select: { id: true, name: true, deletedAt: true } }),
-		prisma.tag.findMany({ where: scoped('Tag'), select: { id: true, name: true } }),
-		prisma.group.findMany({ where: scoped('Group'), select: { id: true, name: true } }),
-		prisma.importBatch.findMany({ where: scoped('Import'), select: { id: true, fileName: true } }),
-		prisma.messageTemplate.findMany({ where: scoped('Template'), select: { id: true, name: true } }),
-	])
-	const records = new Map<string, { name: string; deleted: boolean }>([
-		...contacts.map((c) => [c.id, { name: c.displayName, deleted: Boolean(c.deletedAt) }] as const),
-		...companies.map((c) => [c.id, { name: c.name, deleted: Boolean(c.deletedAt) }] as const),
-		...tags.map((t) => [t.id, { name: t.name, deleted: false }] as const),
-		...groups.map((g) => [g.id, { name: g.name, deleted: false }] as const),
-		...imports.map((i) => [i.id, { name: i.fileName, deleted: false }] as const),
-		...templates.map((t) => [t.id, { name: t.name, deleted: false }] as const),
-	])
 	return {
-		entries: rows.map((r) => {
-			const record = records.get(r.entityId)
-			// A deleted tag, group or template is gone for good: its name lives on in the diff.
-			const diffName = (r.diff as { name?: [unknown, unknown] } | null)?.name?.[0]
-			return {
-				id: r.id,
-				entityType: r.entityType,
-				entityId: r.entityId,
-				recordName: record?.name ?? (typeof diffName === 'string' ? diffName : null),
-				href: record || r.entityType === 'Import' ? recordHref(r.entityType, r.entityId, record?.deleted ?? false) : null,
-				actor: r.actor?.name ?? null,
-				createdAt: r.createdAt,
-				...describeActivity(r.action, r.diff),
-			}
-		}),
+		entries: await describeEntries(m.workspaceId, rows),
 		total,
 		page,
 		pages,
 	}
+}
+
+const ENTRY_SELECT = { id: true, entityType: true, entityId: true, action: true, diff: true, createdAt: true, actor: { select: { name: true } } } satisfies Prisma.ActivityLogSelect
+type EntryRow = Prisma.ActivityLogGetPayload<{ select: typeof ENTRY_SELECT }>
+
+/** The latest entries of the workspace's log, in words (the dashboard's "Recent activity"); same visibility rule as the full log. */
+export async function listRecentActivity(m: { workspaceId: string; userId: string; role: string; hideOthersRecords: boolean }, take = 20) {
+	const rows = await prisma.activityLog.findMany({
+		where: { workspaceId: m.workspaceId, ...(m.role === 'REP' && m.hideOthersRecords ? { actorId: m.userId } : {}) },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		take,
+		select: ENTRY_SELECT,
+	})
+	return describeEntries(m.workspaceId, rows)
+}
+
+/** Names and links of the records a page of entries is about (one query per kind of record). */
+async function describeEntries(workspaceId: string, rows: EntryRow[]) {
+	const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))]
+	// By id alone (the primary key); the workspace is checked on the rows. With the workspace in the
+	// WHERE, SQLite (without ANALYZE statistics) may walk a whole workspace index instead.
+	const scoped = (type: string) => ({ id: { in: idsOf(type) } })
+	const none = <T,>(type: string, read: () => Promise<T[]>) => (idsOf(type).length ? read() : Promise.resolve([] as T[]))
+	const [contacts, companies, tags, groups, imports, templates] = await Promise.all([
+		none('Contact', () => prisma.contact.findMany({ where: scoped('Contact'), select: { id: true, workspaceId: true, displayName: true, deletedAt: true } })),
+		none('Company', () => prisma.company.findMany({ where: scoped('Company'), select: { id: true, workspaceId: true, name: true, deletedAt: true } })),
+		none('Tag', () => prisma.tag.findMany({ where: scoped('Tag'), select: { id: true, workspaceId: true, name: true } })),
+		none('Group', () => prisma.group.findMany({ where: scoped('Group'), select: { id: true, workspaceId: true, name: true } })),
+		none('Import', () => prisma.importBatch.findMany({ where: scoped('Import'), select: { id: true, workspaceId: true, fileName: true } })),
+		none('Template', () => prisma.messageTemplate.findMany({ where: scoped('Template'), select: { id: true, workspaceId: true, name: true } })),
+	])
+	const mine = <T extends { workspaceId: string }>(list: T[]) => list.filter((x) => x.workspaceId === workspaceId)
+	const records = new Map<string, { name: string; deleted: boolean }>([
+		...mine(contacts).map((c) => [c.id, { name: c.displayName, deleted: Boolean(c.deletedAt) }] as const),
+		...mine(companies).map((c) => [c.id, { name: c.name, deleted: Boolean(c.deletedAt) }] as const),
+		...mine(tags).map((t) => [t.id, { name: t.name, deleted: false }] as const),
+		...mine(groups).map((g) => [g.id, { name: g.name, deleted: false }] as const),
+		...mine(imports).map((i) => [i.id, { name: i.fileName, deleted: false }] as const),
+		...mine(templates).map((t) => [t.id, { name: t.name, deleted: false }] as const),
+	])
+	return rows.map((r) => {
+		const record = records.get(r.entityId)
+		// A deleted tag, group or template is gone for good: its name lives on in the diff.
+		const diffName = (r.diff as { name?: [unknown, unknown] } | null)?.name?.[0]
+		return {
+			id: r.id,
+			entityType: r.entityType,
+			entityId: r.entityId,
+			recordName: record?.name ?? (typeof diffName === 'string' ? diffName : null),
+			href: record || r.entityType === 'Import' ? recordHref(r.entityType, r.entityId, record?.deleted ?? false) : null,
+			actor: r.actor?.name ?? null,
+			createdAt: r.createdAt,
+			...describeActivity(r.action, r.diff),
+		}
+	})
 }

@@ -59,7 +59,8 @@ async function setup() {
 	await prisma.contact.update({ where: { id: mergeId }, data: { lastContactedAt } })
 	const interaction = await prisma.interaction.create({ data: { workspaceId: ws, contactId: mergeId, occurredAt: new Date(), medium: 'CALL', subject: 'Engines' } })
 	const followUp = await prisma.followUp.create({ data: { workspaceId: ws, contactId: mergeId, dueAt: new Date('2026-04-01T09:00:00Z') } })
-	const deal = await prisma.deal.create({ data: { workspaceId: ws, contactId: mergeId, name: 'Difference engine' } })
+	const stage = await prisma.pipelineStage.findFirstOrThrow({ where: { workspaceId: ws } })
+	const deal = await prisma.deal.create({ data: { workspaceId: ws, stageId: stage.id, contactId: mergeId, name: 'Difference engine' } })
 	const reminder = await prisma.reminder.create({
 		data: { workspaceId: ws, userId: m.userId, contactId: mergeId, type: 'CUSTOM', title: 'Send notes', scheduledAt: new Date(), dedupeKey: `custom:${mergeId}:1` },
 	})

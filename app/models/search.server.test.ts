@@ -17,6 +17,11 @@ import { createTag, deleteTag, mergeTags, updateTag } from './taxonomy.server.ts
 import { createUser } from './user.server.ts'
 import type { Membership } from './workspace.server.ts'
 
+/** Deals need a stage of their workspace's pipeline. */
+async function firstStage(workspaceId: string) {
+	return (await prisma.pipelineStage.findFirstOrThrow({ where: { workspaceId }, orderBy: { position: 'asc' } })).id
+}
+
 const rand = () => Math.random().toString(36).slice(2)
 
 async function member(): Promise<Membership> {
@@ -53,7 +58,7 @@ describe('global search', () => {
 		const acme = await company(m, { name: 'Acme Rocketworks', phone: '+44 20 7946 0321', website: 'https://acme-rockets.example.com' })
 		const ada = await contact(m, { firstName: 'Ada', lastName: 'Lovelace', phones: [{ phone: '(415) 555-2671' }], emails: [{ email: 'ada@engines.example' }] })
 		const call = await interaction(m, { contactId: ada.id, subject: 'Intro', notes: 'Talked about the gyroscope retrofit and pricing' })
-		const deal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Rocketworks renewal', notes: 'Budget approved by procurement', companyId: acme.id } })
+		const deal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Rocketworks renewal', notes: 'Budget approved by procurement', companyId: acme.id } })
 		const tag = await createTag(m, { name: 'Stargazers', color: 'sky' })
 
 		expect(await found(m, 'rocketw', 'company')).toEqual([acme.id])
@@ -106,7 +111,7 @@ describe('global search', () => {
 		const closed = await company(m, { name: 'Zebulon Closed Ltd' })
 		await interaction(m, { companyId: closed.id, notes: 'zebulon company visit' })
 		await softDeleteCompany(m, closed.id)
-		await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Zebulon deal', deletedAt: new Date() } })
+		await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Zebulon deal', deletedAt: new Date() } })
 		await contact(other, { firstName: 'Zebulon', lastName: 'Elsewhere' })
 		await company(other, { name: 'Zebulon Elsewhere Inc' })
 		await createTag(other, { name: 'zebulon-tag', color: 'sky' })
@@ -120,8 +125,8 @@ describe('global search', () => {
 		await interaction(m, { contactId: theirs.id, notes: 'yodel lesson' })
 		const mineCo = await company(repLimited, { name: 'Yodel Mine Co' })
 		await company(m, { name: 'Yodel Theirs Co' })
-		await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Yodel big deal', ownerId: m.userId } })
-		const myDeal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Yodel small deal', ownerId: repLimited.userId } })
+		await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Yodel big deal', ownerId: m.userId } })
+		const myDeal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Yodel small deal', ownerId: repLimited.userId } })
 		expect(await found(repLimited, 'yolanda', 'contact')).toEqual([mine.id])
 		expect(await found(repLimited, 'yodel', 'interaction')).toEqual([myCall.id])
 		expect(await found(repLimited, 'yodel', 'company')).toEqual([mineCo.id])
@@ -158,7 +163,7 @@ describe('global search', () => {
 		await deleteInteraction(m, call.id)
 		expect(await found(m, 'nougat')).toEqual([])
 
-		const deal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Platypus pilot' } })
+		const deal = await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Platypus pilot' } })
 		expect(await found(m, 'platyp', 'deal')).toEqual([deal.id])
 		await prisma.deal.update({ where: { id: deal.id }, data: { name: 'Echidna pilot', notes: 'after the trial' } })
 		expect(await found(m, 'platyp')).toEqual([])
@@ -235,7 +240,7 @@ describe('global search', () => {
 		const c = await contact(m, { firstName: 'Re', lastName: 'Build' })
 		await interaction(m, { contactId: c.id, subject: 'Subj', notes: 'Some notes', outcome: 'Good', nextSteps: 'Call again' })
 		await interaction(m, { contactId: c.id })
-		await prisma.deal.create({ data: { workspaceId: m.workspaceId, name: 'Rebuild deal', notes: 'deal notes' } })
+		await prisma.deal.create({ data: { workspaceId: m.workspaceId, stageId: await firstStage(m.workspaceId), name: 'Rebuild deal', notes: 'deal notes' } })
 		await createTag(m, { name: 'rebuild-tag', color: 'sky' })
 
 		const file = databasePath(process.env.DATABASE_URL!)

@@ -1,5 +1,6 @@
 // Accounts: creating users (with their personal workspace), passwords, sign-in.
 import bcrypt from 'bcryptjs'
+import { defaultStageRows } from '#app/models/pipeline.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getUserId } from '#app/utils/session.server.ts'
 
@@ -50,6 +51,7 @@ export async function createUser(input: NewUser) {
 				name: `${firstName}'s workspace`,
 				personal: true,
 				memberships: { create: { userId: user.id, role: 'OWNER' } },
+				pipelineStages: { create: defaultStageRows() },
 			},
 		})
 		return user

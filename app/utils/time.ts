@@ -20,13 +20,23 @@ export function isValidTimeZone(zone: string) {
 	}
 }
 
+// Building an Intl.DateTimeFormat costs ~0.1–0.4 ms (formatting with one ~1 µs), and a
+// page formats dozens of dates: formatters are kept per zone and options.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function dateTimeFormat(timeZone: string, options: Intl.DateTimeFormatOptions) {
+	// undefined is kept in the key ({ timeStyle: undefined } turns the default time off).
+	const key = `${timeZone}|${JSON.stringify(options, (_, v: unknown) => (v === undefined ? null : v))}`
+	let f = formatters.get(key)
+	if (!f) {
+		if (formatters.size > 500) formatters.clear()
+		f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone, ...options })
+		formatters.set(key, f)
+	}
+	return f
+}
+
 export function formatDateTime(date: Date | string, timeZone: string, options: Intl.DateTimeFormatOptions = {}) {
-	return new Intl.DateTimeFormat('en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone,
-		...options,
-	}).format(new Date(date))
+	return dateTimeFormat(timeZone, options).format(new Date(date))
 }
 
 export function formatDate(date: Date | string, timeZone: string) {

@@ -13,6 +13,7 @@ import bcrypt from 'bcryptjs'
 import Database from 'better-sqlite3'
 import { rebuildSql, SEARCH_KINDS, SEARCH_TRIGGERS } from '../../app/models/search-index.server.ts'
 import { phoneSearchTokens } from '../../app/utils/contact-fields.ts'
+import { DEFAULT_STAGES } from '../../app/validation/deal.ts'
 
 export const BENCH_EMAIL = 'bench@rapport.local'
 export const BENCH_PASSWORD = 'rapport-bench'
@@ -226,7 +227,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 	db.pragma('foreign_keys = OFF')
 
 	// Building indexes once at the end is several times faster than maintaining them per row.
-	const tables = ['Contact', 'ContactEmail', 'ContactPhone', 'Company', 'Interaction', 'Deal', 'FollowUp', '_ContactToTag', '_ContactToGroup', 'Tag', 'Group']
+	const tables = ['Contact', 'ContactEmail', 'ContactPhone', 'Company', 'Interaction', 'Deal', 'DealStageChange', 'FollowUp', '_ContactToTag', '_ContactToGroup', 'Tag', 'Group']
 	const indexes = db
 		.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
 		.all(...tables) as Array<{ name: string; sql: string }>
@@ -487,14 +488,25 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 	step(`${n.toLocaleString('en')} contacts + search rows`)
 
 	// ── deals
+	// The workspace's default pipeline (as createUser makes it); deals spread over it.
+	const stageIdOf: Record<string, string> = {}
+	const insertStage = db.prepare(`INSERT INTO "PipelineStage" (id, workspaceId, name, position, probability, outcome, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	DEFAULT_STAGES.forEach((st, i) => {
+		stageIdOf[st.key] = newId()
+		insertStage.run(stageIdOf[st.key], workspaceId, st.name, i, st.probability, st.outcome, iso(now), iso(now))
+	})
+	const stageName = Object.fromEntries(DEFAULT_STAGES.map((st) => [st.key, st.name]))
 	const stage = weighted(random, [['PROSPECTING', 25], ['QUALIFICATION', 20], ['PROPOSAL', 15], ['NEGOTIATION', 10], ['CLOSED_WON', 18], ['CLOSED_LOST', 12]])
-	const probability: Record<string, number> = { PROSPECTING: 10, QUALIFICATION: 25, PROPOSAL: 50, NEGOTIATION: 75, CLOSED_WON: 100, CLOSED_LOST: 0 }
+	const probability = Object.fromEntries(DEFAULT_STAGES.map((st) => [st.key, st.probability])) as Record<string, number>
 	const positions: Record<string, number> = {}
 	const products = ['Annual licence', 'Pilot', 'Renewal', 'Expansion', 'Consulting', 'Support plan', 'Onboarding', 'Hardware', 'Training', 'Retainer']
 	const dealIds: string[] = []
 	const insertDeal = db.prepare(
-		`INSERT INTO "Deal" (id, workspaceId, name, valueCents, currency, stage, probability, expectedCloseAt, closedAt, companyId, contactId, ownerId, position, deletedAt, createdAt, updatedAt)
+		`INSERT INTO "Deal" (id, workspaceId, name, valueCents, currency, stageId, probability, expectedCloseAt, closedAt, companyId, contactId, ownerId, position, deletedAt, createdAt, updatedAt)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	)
+	const insertChange = db.prepare(
+		`INSERT INTO "DealStageChange" (id, workspaceId, dealId, fromStageId, toStageId, fromName, toName, changedById, changedAt) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?, ?)`,
 	)
 	db.transaction(() => {
 		for (let i = 0; i < scale.deals; i++) {
@@ -512,7 +524,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				// Log-normal-ish: most deals small, a few large.
 				Math.round(Math.exp(6 + random() * 7)) * 100,
 				chance(0.85) ? 'USD' : pick(['EUR', 'GBP', 'AUD']),
-				s,
+				stageIdOf[s],
 				probability[s],
 				iso(created + int(14, 180) * DAY),
 				closed ? iso(created + int(7, 200) * DAY) : null,
@@ -524,6 +536,8 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				iso(created),
 				iso(created + Math.floor(random() * (now - created))),
 			)
+			// One history row per deal, like the migration writes for existing deals.
+			insertChange.run(newId(), workspaceId, id, stageIdOf[s], stageName[s], userId, iso(created))
 		}
 	})()
 	step(`${scale.deals.toLocaleString('en')} deals`)
