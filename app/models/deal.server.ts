@@ -477,15 +477,26 @@ export function listRecordDeals(m: Membership, record: { companyId: string } | {
 	})
 }
 
-/** Companies, contacts and members the deal form offers (bounded lists; a datalist-free select). */
-export async function dealFormOptions(m: Membership) {
-	const [stages, companies, contacts, members] = await Promise.all([
+/** Companies, contacts and members the deal form offers (the first 1,000 by name, plus the chosen ones). */
+export async function dealFormOptions(m: Membership, chosen: { companyId?: string | null; contactId?: string | null } = {}) {
+	const [stages, companies, contacts, members, company, contact] = await Promise.all([
 		listStages(m.workspaceId),
 		prisma.company.findMany({ where: { deletedAt: null, ...companyVisibleTo(m) }, orderBy: { name: 'asc' }, take: 1000, select: { id: true, name: true } }),
 		prisma.contact.findMany({ where: { deletedAt: null, ...visibleTo(m) }, orderBy: { displayName: 'asc' }, take: 1000, select: { id: true, displayName: true } }),
 		prisma.membership.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { user: { name: 'asc' } }, take: 500, select: { user: { select: { id: true, name: true } } } }),
+		chosen.companyId ? prisma.company.findFirst({ where: { id: chosen.companyId, deletedAt: null, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
+		chosen.contactId ? prisma.contact.findFirst({ where: { id: chosen.contactId, deletedAt: null, ...visibleTo(m) }, select: { id: true, displayName: true, companyId: true } }) : null,
 	])
-	return { stages, companies, contacts, members: members.map((x) => x.user) }
+	if (company && !companies.some((c) => c.id === company.id)) companies.unshift(company)
+	if (contact && !contacts.some((c) => c.id === contact.id)) contacts.unshift({ id: contact.id, displayName: contact.displayName })
+	return {
+		stages,
+		companies,
+		contacts,
+		members: members.map((x) => x.user),
+		canAssign: m.role === 'OWNER' || m.role === 'ADMIN',
+		chosen: { companyId: company?.id ?? contact?.companyId ?? null, contactId: contact?.id ?? null },
+	}
 }
 
 // ───────────────────────── managing stages (/settings/pipeline) ─────────────────────────

@@ -25,6 +25,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName }> = [
 	{ to: '/follow-ups', label: 'Follow-ups', icon: 'calendar-clock' },
 	{ to: '/contacts', label: 'Contacts', icon: 'users' },
 	{ to: '/companies', label: 'Companies', icon: 'building' },
+	{ to: '/deals', label: 'Deals', icon: 'kanban' },
 	{ to: '/leads', label: 'Leads', icon: 'handshake' },
 ]
 

@@ -1,5 +1,9 @@
 // One place that names the icons the app uses, so screens stay consistent.
 import {
+	Kanban,
+	List,
+	Trophy,
+	GripVertical,
 	ArrowDown,
 	ArrowUp,
 	Building2,
@@ -84,6 +88,10 @@ const icons = {
 	instagram: Instagram,
 	'sticky-note': StickyNote,
 	video: Video,
+	kanban: Kanban,
+	list: List,
+	trophy: Trophy,
+	grip: GripVertical,
 }
 export type IconName = keyof typeof icons
 
