@@ -191,7 +191,7 @@ export function DealBoard({ columns, canCreate }: { columns: BoardColumn[]; canC
 		<div>
 			{message ? (
 				<Alert tone="danger" className="mb-3 flex items-center justify-between gap-3">
-					<span role="alert">{message}</span>
+					<span>{message}</span>
 					<button type="button" className="text-sm font-medium underline" onClick={() => setMessage(null)}>
 						Dismiss
 					</button>

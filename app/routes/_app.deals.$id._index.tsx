@@ -90,12 +90,12 @@ export default function DealPage() {
 			</Link>
 			{notice ? (
 				<Alert tone="success">
-					<span role="status">{notice}</span>
+					{notice}
 				</Alert>
 			) : null}
 			{actionData?.error ? (
 				<Alert tone="danger">
-					<span role="alert">{actionData.error}</span>
+					{actionData.error}
 				</Alert>
 			) : null}
 

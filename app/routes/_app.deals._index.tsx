@@ -79,7 +79,7 @@ export default function DealsBoard() {
 			/>
 			{actionData && 'error' in actionData ? (
 				<Alert tone="danger" className="mb-3">
-					<span role="alert">{actionData.error}</span>
+					{actionData.error}
 				</Alert>
 			) : null}
 			<DealBoard columns={board.columns} canCreate={board.canCreate} />

@@ -67,12 +67,12 @@ export default function PipelineSettings() {
 		<div className="flex flex-col gap-6">
 			{reply?.notice ? (
 				<Alert tone="success" className="py-2">
-					<span role="status">{reply.notice}</span>
+					{reply.notice}
 				</Alert>
 			) : null}
 			{generalError ? (
 				<Alert tone="danger" className="py-2">
-					<span role="alert">{generalError}</span>
+					{generalError}
 				</Alert>
 			) : null}
 			<Card>
@@ -135,7 +135,7 @@ function StageRow({ stage, index, count, others, canManage, reply }: { stage: St
 		<li className="px-5 py-3" data-stage={stage.name}>
 			<div className="flex flex-wrap items-center gap-x-3 gap-y-2">
 				<span className="w-6 text-right text-sm text-muted tabular-nums">{index + 1}.</span>
-				<span className="font-medium">{stage.name}</span>
+				<span className="font-medium" data-testid="stage-name">{stage.name}</span>
 				<Badge tone={TONE[stage.outcome]}>{STAGE_OUTCOME_LABELS[stage.outcome]}</Badge>
 				<span className="text-sm text-muted">{stage.probability}%</span>
 				<Link to={`/deals/list?stage=${stage.id}`} className="text-sm text-muted hover:text-fg hover:underline">

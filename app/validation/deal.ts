@@ -75,10 +75,17 @@ const dateOnly = z
 	.refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'Enter a date')
 	.transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null))
 
+const AMOUNT_MESSAGE = 'Enter an amount, like 12500 or 12,500.50'
+
 export const dealFormSchema = z
 	.object({
 		name: z.string({ required_error: 'Name the deal' }).trim().min(1, 'Name the deal').max(200, 'Use at most 200 characters'),
-		value: z.string().trim().max(30, 'That amount is too long').optional(),
+		value: z
+			.string()
+			.trim()
+			.max(30, 'That amount is too long')
+			.refine((v) => parseAmount(v, 'USD') !== null || parseAmount(v, 'JPY') !== null, AMOUNT_MESSAGE)
+			.optional(),
 		currency: z.enum(CURRENCIES, { errorMap: () => ({ message: 'Choose a currency' }) }).default('USD'),
 		stageId: z.string({ required_error: 'Choose a stage' }).min(1, 'Choose a stage'),
 		probability: z.coerce
@@ -95,7 +102,8 @@ export const dealFormSchema = z
 		notes: text(20_000),
 	})
 	.superRefine((v, ctx) => {
-		if (v.value && parseAmount(v.value, v.currency) === null) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Enter an amount, like 12500 or 12,500.50' })
+		// Cents only where the currency has them.
+		if (v.value && parseAmount(v.value, v.currency) === null) ctx.addIssue({ code: 'custom', path: ['value'], message: AMOUNT_MESSAGE })
 	})
 	.transform(({ value, ...v }) => ({ ...v, valueCents: value ? parseAmount(value, v.currency)! : 0, probability: v.probability ?? null }))
 export type DealInput = z.output<typeof dealFormSchema>
