@@ -8,6 +8,8 @@
 //   npx tsx scripts/bench/profile.ts list 'q=mar'                # /contacts?q=mar
 //   npx tsx scripts/bench/profile.ts list 'sort=company&dir=asc'
 //   npx tsx scripts/bench/profile.ts filters                    # listFilterOptions
+//   npx tsx scripts/bench/profile.ts board                      # /deals (getBoard)
+//   npx tsx scripts/bench/profile.ts deals 'sort=value&dir=desc' # /deals/list?…
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { readMeta } from './seed.ts'
@@ -45,7 +47,17 @@ const run = await (async () => {
 		const query = parseContactListQuery(new URLSearchParams(search))
 		return () => listContacts(membership, query)
 	}
-	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters`)
+	if (what === 'board') {
+		const { getBoard } = await import('../../app/models/deal.server.ts')
+		return () => getBoard(membership)
+	}
+	if (what === 'deals') {
+		const { listDeals } = await import('../../app/models/deal.server.ts')
+		const { parseDealListQuery } = await import('../../app/validation/deal.ts')
+		const query = parseDealListQuery(new URLSearchParams(search))
+		return () => listDeals(membership, query)
+	}
+	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters, board, deals [query string]`)
 })()
 
 const totals: number[] = []
