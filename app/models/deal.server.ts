@@ -423,33 +423,53 @@ export async function listDeals(m: Membership, q: DealListQuery) {
 	const sort = q.sort ?? 'position'
 	const dir = q.dir ?? (sort === 'value' || sort === 'probability' || sort === 'created' ? 'desc' : 'asc')
 	const where = dealWhere(m, q)
-	const [stages, grouped] = await Promise.all([
+	// One grouped pass gives the count per stage, the totals and the weighted totals
+	// (value × probability needs the probability: at most 101 groups per stage and currency).
+	const [stages, groups] = await Promise.all([
 		listStages(m.workspaceId),
-		prisma.deal.groupBy({ by: ['currency'], where, _count: { _all: true }, _sum: { valueCents: true } }),
+		prisma.deal.groupBy({ by: ['stageId', 'currency', 'probability'], where, _count: { _all: true }, _sum: { valueCents: true } }),
 	])
-	const total = grouped.reduce((n, g) => n + g._count._all, 0)
+	const totals: MoneyTotal[] = []
+	const weighted: MoneyTotal[] = []
+	const perStage = new Map<string, number>()
+	for (const g of groups) {
+		addTotal(totals, g.currency, g._sum.valueCents ?? 0)
+		addTotal(weighted, g.currency, Math.round(((g._sum.valueCents ?? 0) * g.probability) / 100))
+		perStage.set(g.stageId, (perStage.get(g.stageId) ?? 0) + g._count._all)
+	}
+	const total = [...perStage.values()].reduce((n, c) => n + c, 0)
 	const pages = Math.max(1, Math.min(2000, Math.ceil(total / pageSize)))
 	const page = Math.min(Math.max(1, q.page ?? 1), pages)
-	const stageOrder = stages.map((s) => s.id)
 	let rows: Array<Prisma.DealGetPayload<{ select: typeof LIST_SELECT }>>
 	if (sort === 'position') {
-		// Pipeline order: stage by stage (board order), then position within it.
-		const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ stage: { position: dir } }, { position: dir }, { id: 'asc' }]
-		rows = await prisma.deal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, select: LIST_SELECT })
+		// Pipeline order: stage by stage as on the board, each read along the board's index.
+		// The counts per stage say which stages this page spans and where in each it starts.
+		let skip = (page - 1) * pageSize
+		let take = pageSize
+		rows = []
+		for (const stage of dir === 'asc' ? stages : [...stages].reverse()) {
+			const count = perStage.get(stage.id) ?? 0
+			if (skip >= count) {
+				skip -= count
+				continue
+			}
+			const part = await prisma.deal.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: dir }, { id: dir }], skip, take, select: LIST_SELECT })
+			rows.push(...part)
+			take -= part.length
+			skip = 0
+			if (take <= 0) break
+		}
 	} else {
 		const key = { name: 'name', value: 'valueCents', close: 'expectedCloseAt', probability: 'probability', created: 'createdAt' }[sort] as 'name'
 		const orderBy: Prisma.DealOrderByWithRelationInput[] =
-			sort === 'close' ? [{ expectedCloseAt: { sort: dir, nulls: 'last' } }, { id: 'asc' }] : [{ [key]: dir }, { id: 'asc' }]
+			sort === 'close' ? [{ expectedCloseAt: { sort: dir, nulls: 'last' } }, { id: dir }] : [{ [key]: dir }, { id: dir }]
 		rows = await prisma.deal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, select: LIST_SELECT })
 	}
-	// Weighted totals need value × each deal's probability: one grouped SQL sum over the same filter.
-	const weighted = await weightedSum(where)
 	return {
 		rows: rows.map((r) => ({ ...r, canEdit: canEdit(m, r) })),
 		stages,
-		stageOrder,
 		total,
-		totals: sortTotals(grouped.map((g) => ({ currency: g.currency, cents: g._sum.valueCents ?? 0 }))),
+		totals: sortTotals(totals),
 		weighted: sortTotals(weighted),
 		page,
 		pages,
@@ -460,14 +480,6 @@ export async function listDeals(m: Membership, q: DealListQuery) {
 }
 
 const LIST_SELECT = { ...CARD_SELECT, closedAt: true, stage: { select: { id: true, name: true, outcome: true } }, contact: { select: { id: true, displayName: true } } } as const
-
-/** Value × each deal's probability, summed over the same filter (grouped by probability: at most 101 groups per currency). */
-async function weightedSum(where: Prisma.DealWhereInput) {
-	const groups = await prisma.deal.groupBy({ by: ['currency', 'probability'], where, _sum: { valueCents: true } })
-	const out: MoneyTotal[] = []
-	for (const g of groups) addTotal(out, g.currency, Math.round(((g._sum.valueCents ?? 0) * g.probability) / 100))
-	return out
-}
 
 /** Everything the deal page shows; null when the member may not see it. */
 export async function getDeal(m: Membership, id: string) {
