@@ -11,7 +11,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label, Select } from '#app/components/ui/input.tsx'
 import { companyVisibleTo } from '#app/models/company.server.ts'
-import { listDeals } from '#app/models/deal.server.ts'
+import { dealCompanyOptions, listDeals } from '#app/models/deal.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
@@ -25,8 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const [list, members, companies, company] = await Promise.all([
 		listDeals(m, query),
 		prisma.membership.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { user: { name: 'asc' } }, take: 500, select: { user: { select: { id: true, name: true } } } }),
-		// Companies that have deals, by name (bounded); the chosen one is always offered.
-		prisma.company.findMany({ where: { ...companyVisibleTo(m), deletedAt: null, deals: { some: { deletedAt: null } } }, orderBy: { name: 'asc' }, take: 300, select: { id: true, name: true } }),
+		dealCompanyOptions(m),
 		query.company ? prisma.company.findFirst({ where: { id: query.company, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
 	])
 	if (company && !companies.some((c) => c.id === company.id)) companies.unshift(company)
