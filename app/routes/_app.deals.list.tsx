@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const COLUMNS: Array<{ key: DealSort; label: string; className?: string }> = [
 	{ key: 'name', label: 'Deal' },
 	{ key: 'position', label: 'Stage', className: 'hidden sm:table-cell' },
-	{ key: 'value', label: 'Value', className: 'text-right' },
+	{ key: 'value', label: 'Value', className: 'w-px text-right' },
 	{ key: 'probability', label: 'Prob.', className: 'hidden md:table-cell text-right' },
 	{ key: 'close', label: 'Expected close', className: 'hidden lg:table-cell' },
 ]
