@@ -21,10 +21,9 @@ import { CSS } from '@dnd-kit/utilities'
 import { Form, Link, useFetcher } from '@remix-run/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Alert } from './ui/alert.tsx'
-import { Button } from './ui/button.tsx'
 import { Icon } from './ui/icon.tsx'
 import { cn } from '#app/utils/misc.ts'
-import { formatMoney, formatTotals, type StageOutcome } from '#app/validation/deal.ts'
+import { formatDay, formatMoney, formatTotals, type StageOutcome } from '#app/validation/deal.ts'
 
 export type BoardCard = {
 	id: string
@@ -51,7 +50,7 @@ type Items = Record<string, BoardCard[]>
 type Totals = Record<string, { count: number; value: MoneyTotal[]; weighted: MoneyTotal[] }>
 const COLUMN = 'column:'
 
-const closeDate = (d: string | Date | null) => (d ? new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(d)) : null)
+const closeDate = (d: string | Date | null) => (d ? formatDay(d) : null)
 
 function addMoney(list: MoneyTotal[], currency: string, cents: number) {
 	const out = list.map((t) => ({ ...t }))
@@ -312,7 +311,10 @@ function Card({ card, stageId, stages }: { card: BoardCard; stageId: string; sta
 						aria-label={`Move ${card.name}`}
 						className="-ml-1 mt-0.5 shrink-0 cursor-grab touch-none rounded p-0.5 text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent active:cursor-grabbing"
 					>
-						<Icon name="grip" className="h-4 w-4" />
+						{/* A text glyph, not an SVG: a board renders hundreds of these. */}
+						<span aria-hidden="true" className="block w-4 text-center leading-4 tracking-[-0.2em]">
+							⋮⋮
+						</span>
 					</button>
 				) : null}
 				<div className="min-w-0 flex-1">
@@ -352,9 +354,9 @@ function MoveTo({ card, stageId, stages }: { card: BoardCard; stageId: string; s
 						</option>
 					))}
 				</select>
-				<Button type="submit" size="sm" variant="secondary" className="h-8">
+				<button type="submit" className="h-8 rounded border border-border bg-surface px-2.5 text-xs font-medium hover:bg-subtle">
 					Move
-				</Button>
+				</button>
 			</Form>
 		</details>
 	)

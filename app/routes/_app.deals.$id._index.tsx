@@ -17,7 +17,7 @@ import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
-import { closeDealSchema, formatMoney } from '#app/validation/deal.ts'
+import { closeDealSchema, formatDay, formatMoney } from '#app/validation/deal.ts'
 import { FOLLOW_UP_TYPE_LABELS, followUpState } from '#app/validation/follow-up.ts'
 import { MEDIUM_LABELS } from '#app/validation/interaction.ts'
 
@@ -81,7 +81,7 @@ export default function DealPage() {
 	const notice = closed ? `Marked as ${closed}.` : Object.keys(NOTICES).find((k) => params.get(k)) ? NOTICES[Object.keys(NOTICES).find((k) => params.get(k))!] : null
 	const outcome = d.stage.outcome
 	const canLog = Boolean(d.contact || d.company)
-	const dateOnly = (v: string | Date) => new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(v))
+	const dateOnly = formatDay
 
 	return (
 		<div className="flex min-w-0 flex-col gap-6">

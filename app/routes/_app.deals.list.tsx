@@ -15,7 +15,7 @@ import { dealCompanyOptions, listDeals } from '#app/models/deal.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
-import { amountInput, DEAL_PAGE_SIZES, formatMoney, formatTotals, parseDealListQuery, type DealSort } from '#app/validation/deal.ts'
+import { amountInput, DEAL_PAGE_SIZES, formatDay, formatMoney, formatTotals, parseDealListQuery, type DealSort } from '#app/validation/deal.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Deal list · Rapport' }]
 
@@ -54,7 +54,7 @@ export default function DealList() {
 	const urlQuery = { ...query, min: query.min !== undefined ? amountInput(query.min) : undefined, max: query.max !== undefined ? amountInput(query.max) : undefined }
 	const withParams = (changes: Record<string, string | number | undefined>) => search({ ...urlQuery, ...changes })
 	const filtered = Boolean(query.stage || query.owner || query.company || query.min !== undefined || query.max !== undefined || query.closeFrom || query.closeTo)
-	const dateOnly = (v: string | Date) => new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(v))
+	const dateOnly = formatDay
 
 	return (
 		<div>

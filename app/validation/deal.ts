@@ -19,9 +19,24 @@ export type DefaultStageKey = (typeof DEFAULT_STAGES)[number]['key']
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'NZD', 'SGD', 'ZAR'] as const
 
+// Intl formatters are slow to build (a board renders hundreds of amounts): one per shape.
+const formatters = new Map<string, Intl.NumberFormat>()
+function numberFormat(currency: string, opts: Intl.NumberFormatOptions = {}) {
+	const key = `${currency}|${JSON.stringify(opts)}`
+	let f = formatters.get(key)
+	if (!f) formatters.set(key, (f = new Intl.NumberFormat('en', { style: 'currency', currency, ...opts })))
+	return f
+}
+
 /** Digits in a currency's minor unit (JPY has none). */
 export function minorDigits(currency: string) {
-	return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+	return numberFormat(currency).resolvedOptions().maximumFractionDigits ?? 2
+}
+
+const dayFormat = new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
+/** A date-only value (stored at UTC midnight): "Mar 15, 2027". */
+export function formatDay(value: string | Date) {
+	return dayFormat.format(new Date(value))
 }
 
 /** "12,500.50" → 1250050 (minor units); null when it is not an amount. */
@@ -45,9 +60,7 @@ export function amountInput(cents: number, currency = 'USD') {
 export function formatMoney(cents: number, currency = 'USD', opts: { compact?: boolean } = {}) {
 	const digits = minorDigits(currency)
 	const amount = cents / 10 ** digits
-	return new Intl.NumberFormat('en', {
-		style: 'currency',
-		currency,
+	return numberFormat(currency, {
 		notation: opts.compact ? 'compact' : 'standard',
 		maximumFractionDigits: opts.compact ? 1 : Number.isInteger(amount) ? 0 : digits,
 		minimumFractionDigits: opts.compact || Number.isInteger(amount) ? 0 : digits,
