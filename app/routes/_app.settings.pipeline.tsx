@@ -133,16 +133,20 @@ function StageRow({ stage, index, count, others, canManage, reply }: { stage: St
 	const failed = Boolean(reply?.errors)
 	return (
 		<li className="px-5 py-3" data-stage={stage.name}>
-			<div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-				<span className="w-6 text-right text-sm text-muted tabular-nums">{index + 1}.</span>
-				<span className="font-medium" data-testid="stage-name">{stage.name}</span>
-				<Badge tone={TONE[stage.outcome]}>{STAGE_OUTCOME_LABELS[stage.outcome]}</Badge>
-				<span className="text-sm text-muted">{stage.probability}%</span>
-				<Link to={`/deals/list?stage=${stage.id}`} className="text-sm text-muted hover:text-fg hover:underline">
-					{stage.deals.toLocaleString('en')} {stage.deals === 1 ? 'deal' : 'deals'}
-				</Link>
+			<div className="flex items-center gap-3">
+				<span className="w-6 shrink-0 text-right text-sm text-muted tabular-nums">{index + 1}.</span>
+				<div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+					<span className="font-medium" data-testid="stage-name">
+						{stage.name}
+					</span>
+					<Badge tone={TONE[stage.outcome]}>{STAGE_OUTCOME_LABELS[stage.outcome]}</Badge>
+					<span className="text-sm text-muted">{stage.probability}%</span>
+					<Link to={`/deals/list?stage=${stage.id}`} className="text-sm text-muted hover:text-fg hover:underline">
+						{stage.deals.toLocaleString('en')} {stage.deals === 1 ? 'deal' : 'deals'}
+					</Link>
+				</div>
 				{canManage ? (
-					<Form method="post" className="ml-auto flex gap-1">
+					<Form method="post" className="flex shrink-0 gap-1">
 						<input type="hidden" name="id" value={stage.id} />
 						<Button type="submit" name="intent" value="up" variant="ghost" size="sm" disabled={index === 0} aria-label={`Move ${stage.name} up`}>
 							<Icon name="arrow-up" className="h-4 w-4" />

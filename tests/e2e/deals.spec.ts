@@ -70,6 +70,21 @@ test('create a deal; it shows on the board, the list and its page @nojs', async 
 	await expect(page.getByText('25% likely')).toBeVisible()
 	await expect(page.getByText('Created in Qualification')).toBeVisible()
 
+	// Edit: a new value; the stage's probability stays.
+	await page.getByRole('link', { name: 'Edit' }).click()
+	await expect(page.getByRole('heading', { name: 'Edit Rocket fuel contract' })).toBeVisible()
+	await expect(page.getByLabel('Value')).toHaveValue('12500')
+	await page.getByLabel('Value').fill('12,000.50')
+	await page.getByRole('button', { name: 'Save changes' }).click()
+	await expect(page.getByText('Changes saved.')).toBeVisible()
+	await expect(page.getByText('$12,000.50').first()).toBeVisible()
+	await expect(page.getByText('25% likely')).toBeVisible()
+	await page.getByRole('link', { name: 'Edit' }).click()
+	await expect(page.getByLabel('Value')).toHaveValue('12000.5')
+	await page.getByLabel('Value').fill('12500')
+	await page.getByRole('button', { name: 'Save changes' }).click()
+	await expect(page.getByText('Changes saved.')).toBeVisible()
+
 	await page.goto('/deals')
 	await expectColumn(column(page, 'Qualification'), 1, '$12,500')
 	await expect(column(page, 'Qualification').getByTestId('column-weighted')).toHaveText('Weighted $3,125')
