@@ -312,8 +312,8 @@ function Card({ card, stageId, stages }: { card: BoardCard; stageId: string; sta
 						className="-ml-1 mt-0.5 shrink-0 cursor-grab touch-none rounded p-0.5 text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent active:cursor-grabbing"
 					>
 						{/* A text glyph, not an SVG: a board renders hundreds of these. */}
-						<span aria-hidden="true" className="block w-4 text-center leading-4 tracking-[-0.2em]">
-							⋮⋮
+						<span aria-hidden="true" className="block w-4 text-center text-base leading-4">
+							⠿
 						</span>
 					</button>
 				) : null}
