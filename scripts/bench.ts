@@ -49,6 +49,8 @@ const BUDGETS = {
 	search: { name: 'search', p95: 50 },
 	global: { name: 'global search', p95: 50 },
 	dashboard: { name: 'dashboard', p95: 100 },
+	board: { name: 'deal board', p95: 50 },
+	dealList: { name: 'deal list', p95: 50 },
 } satisfies Record<string, Budget>
 
 const dbFile = path.resolve(process.env.BENCH_DB || 'data/bench/bench.db')
@@ -128,6 +130,22 @@ const otherFilters: Array<Record<string, string | number>> = [
 	{ status: 'none', sort: 'created', dir: 'desc' },
 	{ pageSize: 100 },
 ]
+const dealFilters: Array<Record<string, string | number>> = [
+	{},
+	{ stage: fixtures.stages[0]!.id },
+	{ stage: fixtures.stages[2]!.id, sort: 'value', dir: 'desc' },
+	{ min: 1000, max: 50000 },
+	{ closeFrom: fixtures.closeFrom, closeTo: fixtures.closeTo, sort: 'close', dir: 'asc' },
+	{ owner: meta.userId, sort: 'created', dir: 'desc' },
+	{ company: fixtures.bigDealCompany },
+	{ sort: 'name', dir: 'asc', page: 40 },
+	{ pageSize: 100, sort: 'probability', dir: 'desc' },
+]
+const dealFilterLabel = (i: number) => {
+	let label = qs(dealFilters[i % dealFilters.length]!) || '(none)'
+	for (const s of fixtures.stages) label = label.replace(s.id, s.name.replace(' ', '_'))
+	return label.replace(fixtures.bigDealCompany, '<big>').replace(meta.userId, '<me>')
+}
 const sorts = ['name', 'company', 'status', 'lastContacted', 'created', 'birthday'].flatMap((sort) => [`sort=${sort}&dir=asc`, `sort=${sort}&dir=desc`])
 
 const allScenarios: Scenario[] = [
@@ -158,6 +176,10 @@ const allScenarios: Scenario[] = [
 	{ name: 'global palette .data', budget: BUDGETS.global, path: (i) => `/search.data?${qs({ q: globalAt(i), take: 5 })}`, label: globalAt, note: 'what Ctrl/Cmd-K loads as you type: 5 per kind' },
 	{ name: 'dashboard', budget: BUDGETS.dashboard, path: () => '/dashboard' },
 	{ name: 'dashboard .data', budget: BUDGETS.dashboard, path: () => '/dashboard.data' },
+	{ name: 'board /deals', budget: BUDGETS.board, path: () => '/deals' },
+	{ name: 'board /deals.data', budget: BUDGETS.board, path: () => '/deals.data' },
+	{ name: 'deal list', budget: BUDGETS.dealList, path: (i) => `/deals/list?${qs(dealFilters[i % dealFilters.length]!)}`, label: dealFilterLabel },
+	{ name: 'deal list .data', budget: BUDGETS.dealList, path: (i) => `/deals/list.data?${qs(dealFilters[i % dealFilters.length]!)}`, label: dealFilterLabel },
 ]
 const scenarios = allScenarios.filter((s) => !args.only || args.only.split(',').some((o) => s.name.includes(o.trim())))
 
@@ -286,6 +308,14 @@ function loadFixtures(file: string, workspaceId: string) {
 				.prepare(`SELECT companyId FROM "Contact" WHERE workspaceId = ? AND companyId IS NOT NULL GROUP BY companyId ORDER BY count(*) DESC LIMIT 1`)
 				.get(workspaceId) as { companyId: string }
 		).companyId
+		// The pipeline's stages, the company with the most deals and a quarter of expected closes.
+		const stages = db.prepare(`SELECT id, name FROM "PipelineStage" WHERE workspaceId = ? ORDER BY position`).all(workspaceId) as Array<{ id: string; name: string }>
+		const bigDealCompany = (
+			db.prepare(`SELECT companyId FROM "Deal" WHERE workspaceId = ? AND companyId IS NOT NULL GROUP BY companyId ORDER BY count(*) DESC LIMIT 1`).get(workspaceId) as { companyId: string }
+		).companyId
+		const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+		const closeFrom = day(-45)
+		const closeTo = day(45)
 		// Some people picked from across the file, for searches that hit one or a few.
 		const person = (offset: number) =>
 			db
@@ -322,7 +352,7 @@ function loadFixtures(file: string, workspaceId: string) {
 			people[1]!.lastName,
 		]
 		const globalQueries = globalQueriesOf(db, workspaceId)
-		return { filterTags, group, bigCompany, queries, globalQueries }
+		return { filterTags, group, bigCompany, queries, globalQueries, stages, bigDealCompany, closeFrom, closeTo }
 	} finally {
 		db.close()
 	}

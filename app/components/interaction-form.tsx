@@ -28,6 +28,8 @@ export type InteractionFormTarget = {
 	company: { id: string; name: string } | null
 	/** On a company: its people, so the interaction can be with one of them. */
 	companyContacts?: Array<{ id: string; displayName: string }>
+	/** Logged from a deal's page. */
+	dealId?: string
 }
 
 function Section({ title, description, children, className }: { title: string; description?: ReactNode; children: ReactNode; className?: string }) {
@@ -72,6 +74,7 @@ export function InteractionForm({
 		<Form method="post" className="flex flex-col gap-5" {...getFormProps(form)}>
 			{returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
 			{target.company ? <input type="hidden" name={fields.companyId.name} value={target.company.id} /> : null}
+			{target.dealId ? <input type="hidden" name={fields.dealId.name} value={target.dealId} /> : null}
 			{target.contact && !people ? <input type="hidden" name={fields.contactId.name} value={target.contact.id} /> : null}
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<ErrorList errors={people ? undefined : fields.contactId.errors} />

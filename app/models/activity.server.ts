@@ -22,7 +22,7 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 export function logActivity(
 	db: Db,
 	actor: Actor,
-	entry: { entityType: 'Contact' | 'Company' | 'Tag' | 'Group' | 'Import' | 'Template'; entityId: string; action: string; diff?: Record<string, unknown> | null },
+	entry: { entityType: 'Contact' | 'Company' | 'Tag' | 'Group' | 'Import' | 'Template' | 'Deal' | 'Pipeline'; entityId: string; action: string; diff?: Record<string, unknown> | null },
 ) {
 	return db.activityLog.create({
 		data: { workspaceId: actor.workspaceId, actorId: actor.userId, entityType: entry.entityType, entityId: entry.entityId, action: entry.action, diff: (entry.diff ?? undefined) as Prisma.InputJsonValue | undefined },
@@ -56,6 +56,13 @@ const ACTION_LABELS: Record<string, string> = {
 	follow_up_missed: 'Follow-up missed',
 	imported: 'Imported',
 	reset_to_default: 'Restored the default text',
+	stage_changed: 'Moved to another stage',
+	won: 'Marked as won',
+	lost: 'Marked as lost',
+	stage_added: 'Added a stage',
+	stage_updated: 'Edited a stage',
+	stage_removed: 'Removed a stage',
+	stages_reordered: 'Reordered the stages',
 }
 const FIELD_LABELS: Record<string, string> = {
 	displayName: 'name',
@@ -81,6 +88,11 @@ const FIELD_LABELS: Record<string, string> = {
 	primaryContact: 'primary contact',
 	dueAt: 'due date',
 	assigneeId: 'assignee',
+	valueCents: 'value',
+	expectedCloseAt: 'expected close',
+	closeReason: 'reason',
+	contactId: 'contact',
+	ownerId: 'owner',
 }
 const HIDDEN = new Set(['merged', 'mergedInto', 'moved', 'interaction', 'followUp'])
 
@@ -96,6 +108,7 @@ export function describeActivity(action: string, diff: unknown) {
 	if (mergedFrom) detail = `${mergedFrom} was merged into this contact${detail ? `; changed ${detail}` : ''}`
 	if (mergedInto) detail = `Merged into ${mergedInto}`
 	if (action === 'status_changed' && d.leadStatus) detail = `${statusLabel(d.leadStatus[0])} → ${statusLabel(d.leadStatus[1])}`
+	if ((action === 'stage_changed' || action === 'won' || action === 'lost') && d.stage) detail = `${d.stage[0] ?? '—'} → ${d.stage[1]}${typeof d.closeReason?.[1] === 'string' ? ` · ${d.closeReason[1]}` : ''}`
 	if (action.startsWith('interaction_')) detail = describeInteraction(action, d, detail)
 	if (action.startsWith('follow_up_')) detail = describeFollowUp(action, d, detail)
 	return { label: ACTION_LABELS[action] ?? action, detail }
@@ -130,6 +143,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
 	Group: 'Groups',
 	Import: 'Imports',
 	Template: 'Message templates',
+	Deal: 'Deals',
+	Pipeline: 'Pipeline stages',
 }
 export type ActivityFilters = { entityType?: string; action?: string; actorId?: string; page?: number }
 
@@ -158,6 +173,10 @@ function recordHref(entityType: string, entityId: string, deleted: boolean) {
 			return `/contacts/import/${entityId}`
 		case 'Template':
 			return '/settings/templates'
+		case 'Deal':
+			return deleted ? null : `/deals/${entityId}`
+		case 'Pipeline':
+			return '/settings/pipeline'
 		default:
 			return null
 	}
@@ -215,13 +234,15 @@ async function describeEntries(workspaceId: string, rows: EntryRow[]) {
 	// WHERE, SQLite (without ANALYZE statistics) may walk a whole workspace index instead.
 	const scoped = (type: string) => ({ id: { in: idsOf(type) } })
 	const none = <T,>(type: string, read: () => Promise<T[]>) => (idsOf(type).length ? read() : Promise.resolve([] as T[]))
-	const [contacts, companies, tags, groups, imports, templates] = await Promise.all([
+	const [contacts, companies, tags, groups, imports, templates, deals, stages] = await Promise.all([
 		none('Contact', () => prisma.contact.findMany({ where: scoped('Contact'), select: { id: true, workspaceId: true, displayName: true, deletedAt: true } })),
 		none('Company', () => prisma.company.findMany({ where: scoped('Company'), select: { id: true, workspaceId: true, name: true, deletedAt: true } })),
 		none('Tag', () => prisma.tag.findMany({ where: scoped('Tag'), select: { id: true, workspaceId: true, name: true } })),
 		none('Group', () => prisma.group.findMany({ where: scoped('Group'), select: { id: true, workspaceId: true, name: true } })),
 		none('Import', () => prisma.importBatch.findMany({ where: scoped('Import'), select: { id: true, workspaceId: true, fileName: true } })),
 		none('Template', () => prisma.messageTemplate.findMany({ where: scoped('Template'), select: { id: true, workspaceId: true, name: true } })),
+		none('Deal', () => prisma.deal.findMany({ where: scoped('Deal'), select: { id: true, workspaceId: true, name: true, deletedAt: true } })),
+		none('Pipeline', () => prisma.pipelineStage.findMany({ where: scoped('Pipeline'), select: { id: true, workspaceId: true, name: true } })),
 	])
 	const mine = <T extends { workspaceId: string }>(list: T[]) => list.filter((x) => x.workspaceId === workspaceId)
 	const records = new Map<string, { name: string; deleted: boolean }>([
@@ -231,6 +252,8 @@ async function describeEntries(workspaceId: string, rows: EntryRow[]) {
 		...mine(groups).map((g) => [g.id, { name: g.name, deleted: false }] as const),
 		...mine(imports).map((i) => [i.id, { name: i.fileName, deleted: false }] as const),
 		...mine(templates).map((t) => [t.id, { name: t.name, deleted: false }] as const),
+		...mine(deals).map((d) => [d.id, { name: d.name, deleted: Boolean(d.deletedAt) }] as const),
+		...mine(stages).map((st) => [st.id, { name: st.name, deleted: false }] as const),
 	])
 	return rows.map((r) => {
 		const record = records.get(r.entityId)

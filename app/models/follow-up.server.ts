@@ -142,6 +142,7 @@ export async function createFollowUp(m: Membership, input: NewFollowUp, { now = 
 		if (contactId && !(await db.contact.findFirst({ where: { id: contactId, deletedAt: null, ...visibleTo(m) }, select: { id: true } }))) throw notFound()
 		if (companyId && !(await db.company.findFirst({ where: { id: companyId, deletedAt: null, ...companyVisibleTo(m) }, select: { id: true } }))) throw notFound()
 		if (!contactId && !companyId) throw new FollowUpFieldError('', 'Choose the contact or company this follow-up is for')
+		if (dealId && !(await db.deal.findFirst({ where: { id: dealId, workspaceId: m.workspaceId, deletedAt: null }, select: { id: true } }))) throw notFound()
 		const assigneeId = input.assigneeId ?? m.userId
 		if (assigneeId !== m.userId) await assertAssignee(db, m.workspaceId, assigneeId)
 		const created = await db.followUp.create({
@@ -505,7 +506,19 @@ export async function searchFollowUpTargets(m: Membership, q: string) {
 }
 
 /** Whom a new follow-up is for, from ?contactId= / ?companyId= / ?interactionId= (404 if not visible). */
-export async function resolveFollowUpTarget(m: Membership, ids: { contactId?: string | null; companyId?: string | null; interactionId?: string | null }) {
+export async function resolveFollowUpTarget(m: Membership, ids: { contactId?: string | null; companyId?: string | null; interactionId?: string | null; dealId?: string | null }) {
+	if (ids.dealId) {
+		// For a deal: with its contact (or, without one, its company).
+		const deal = await prisma.deal.findFirst({
+			where: { id: ids.dealId, workspaceId: m.workspaceId, deletedAt: null, ...(m.role === 'REP' && m.hideOthersRecords ? { ownerId: m.userId } : {}) },
+			select: { id: true, name: true, contact: { select: { id: true, displayName: true, deletedAt: true } }, company: { select: { id: true, name: true, deletedAt: true } } },
+		})
+		if (!deal) throw notFound()
+		const contact = deal.contact && !deal.contact.deletedAt ? { id: deal.contact.id, displayName: deal.contact.displayName } : null
+		const company = !contact && deal.company && !deal.company.deletedAt ? { id: deal.company.id, name: deal.company.name } : null
+		if (!contact && !company) return null
+		return { contact, company, interaction: null, deal: { id: deal.id, name: deal.name } }
+	}
 	if (ids.interactionId) {
 		const interaction = await prisma.interaction.findFirst({
 			where: { id: ids.interactionId, workspaceId: m.workspaceId, OR: [{ contactId: null }, { contact: visibleTo(m) }] },

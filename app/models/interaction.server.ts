@@ -153,12 +153,13 @@ function logFor(tx: Tx, m: Membership, target: { contactId: string | null; compa
 	return logActivity(tx, m, { entityType: 'Company', entityId: target.companyId!, action, diff })
 }
 
-async function createFollowUp(tx: Tx, m: Membership, target: { contactId: string | null; companyId: string | null }, followUp: { dueAt: Date; type: FollowUpType }, notes: string | null) {
+async function createFollowUp(tx: Tx, m: Membership, target: { contactId: string | null; companyId: string | null; dealId?: string | null }, followUp: { dueAt: Date; type: FollowUpType }, notes: string | null) {
 	const created = await tx.followUp.create({
 		data: {
 			workspaceId: m.workspaceId,
 			contactId: target.contactId,
 			companyId: target.companyId,
+			dealId: target.dealId ?? null,
 			dueAt: followUp.dueAt,
 			type: followUp.type,
 			status: 'PENDING',
@@ -189,13 +190,18 @@ export async function logInteraction(m: Membership, input: InteractionInput, opt
 		const user = await tx.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true, followUpDays: true } })
 		const target = await resolveTarget(tx, m, { contactId: input.contactId ?? null, companyId: input.companyId ?? null }, errors)
 		const { occurredAt, followUp } = readTimes(input, user, now, now, errors)
+		// A deal of this workspace that the member can see (else the deal page would be a 404 too).
+		const dealId = input.dealId
+			? ((await tx.deal.findFirst({ where: { id: input.dealId, workspaceId: m.workspaceId, deletedAt: null, ...(m.role === 'REP' && m.hideOthersRecords ? { ownerId: m.userId } : {}) }, select: { id: true } }))?.id ?? null)
+			: null
+		if (input.dealId && !dealId) errors.dealId = ['That deal no longer exists']
 		if (Object.keys(errors).length) return { ok: false, fieldErrors: errors }
 
 		const interaction = await tx.interaction.create({
-			data: { ...content(input), ...target, workspaceId: m.workspaceId, userId: m.userId, occurredAt },
+			data: { ...content(input), ...target, dealId, workspaceId: m.workspaceId, userId: m.userId, occurredAt },
 			select: { id: true, contactId: true, companyId: true, medium: true, subject: true, occurredAt: true },
 		})
-		const created = followUp ? await createFollowUp(tx, m, target, followUp, input.nextSteps ?? null) : null
+		const created = followUp ? await createFollowUp(tx, m, { ...target, dealId }, followUp, input.nextSteps ?? null) : null
 		if (target.contactId) await recomputeLastContacted(target.contactId, tx)
 		await logFor(tx, m, target, 'interaction_logged', {
 			interaction: [null, summary(interaction)],

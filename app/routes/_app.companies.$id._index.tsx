@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
+import { RecordDealsCard } from '#app/components/record-deals.tsx'
 import { useIsPending } from '#app/components/forms.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
@@ -19,9 +20,10 @@ import { Label, Select } from '#app/components/ui/input.tsx'
 import { listActivity } from '#app/models/activity.server.ts'
 import { getCompany, listCompanyContacts, setPrimaryContact, softDeleteCompany } from '#app/models/company.server.ts'
 import { customFieldDisplay, listCustomFields } from '#app/models/custom-field.server.ts'
+import { listRecordDeals } from '#app/models/deal.server.ts'
 import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
-import { requireMembership } from '#app/models/workspace.server.ts'
+import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
 	])
 	const followUps = await listRecordFollowUps(m, { companyId: company.id })
+	const deals = await listRecordDeals(m, { companyId: company.id })
 	const timeline = await getTimeline(m, { companyId: company.id, ...parseTimelineParams(new URL(request.url).searchParams) })
 	const { customFields: stored, ...rest } = company
 	return {
@@ -59,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timezone: user.timezone,
 		timeline,
 		followUps,
+		deals,
+		canCreateDeal: canCreate(m),
 	}
 }
 
@@ -109,7 +114,7 @@ function describeDiff(diff: unknown) {
 }
 
 export default function CompanyPage() {
-	const { company: c, contacts, custom, notesHtml, activity, timezone, followUps, timeline } = useLoaderData<typeof loader>()
+	const { company: c, contacts, custom, notesHtml, activity, timezone, followUps, timeline, deals, canCreateDeal } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const primaryPending = useIsPending({ intent: 'set-primary' })
@@ -292,6 +297,7 @@ export default function CompanyPage() {
 
 				<div className="flex min-w-0 flex-col gap-6">
 					<FollowUpCard data={followUps} timeZone={timezone} newHref={`/follow-ups/new?companyId=${c.id}`} allHref={`/follow-ups?companyId=${c.id}&assignee=all`} showContact />
+					<RecordDealsCard deals={deals} newHref={canCreateDeal ? `/deals/new?companyId=${c.id}` : null} allHref={`/deals/list?company=${c.id}`} />
 					<Card>
 						<CardHeader title="Activity" />
 						<ol className="divide-y divide-border" aria-label="Activity">

@@ -7,6 +7,7 @@ import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
 import { ContactQuickActions } from '#app/components/quick-actions.tsx'
 import { FollowUpCard } from '#app/components/follow-up-list.tsx'
+import { RecordDealsCard } from '#app/components/record-deals.tsx'
 import { TagBadge } from '#app/components/tag-badge.tsx'
 import { Timeline } from '#app/components/timeline.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -17,12 +18,13 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { getContact, softDeleteContacts } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
+import { listRecordDeals } from '#app/models/deal.server.ts'
 import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
 import { contactQuickActions } from '#app/models/quick-action.server.ts'
 import { localDateOf } from '#app/models/reminder-rules.ts'
 import { createCustomReminder, deleteCustomReminder, listContactReminders, ReminderFieldError, setKeepInTouch } from '#app/models/reminder.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
-import { canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
+import { canCreate, canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	])
 	const reminders = await listContactReminders(m, contact.id)
 	const followUps = await listRecordFollowUps(m, { contactId: contact.id })
+	const deals = await listRecordDeals(m, { contactId: contact.id })
 	// ?template= fills the chosen message template into the quick actions.
 	const quickActions = await contactQuickActions(m, contact.id, new URL(request.url).searchParams.get('template'))
 	const values = (contact.customFields as Record<string, unknown> | null) ?? {}
@@ -57,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		timezone: user.timezone,
 		editable: canEdit(m, contact),
 		followUps,
+		deals,
+		canCreateDeal: canCreate(m),
 		quickActions,
 		reminders,
 		keepInTouch: contact.keepInTouchDays ? String(contact.keepInTouchDays) : contact.keepInTouch ? 'default' : 'off',
@@ -105,7 +110,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 
 export default function ContactPage() {
-	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions, reminders, keepInTouch, noContactDays, now, today } = useLoaderData<typeof loader>()
+	const data = useLoaderData<typeof loader>()
+	const { contact: c, pictureSrc, notesHtml, custom, timeline, timezone, editable, followUps, quickActions, reminders, keepInTouch, noContactDays, now, today } = data
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const birthday = formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear)
@@ -211,6 +217,7 @@ export default function ContactPage() {
 				</div>
 				<div className="flex flex-col gap-6">
 					<FollowUpCard data={followUps} timeZone={timezone} newHref={`/follow-ups/new?contactId=${c.id}`} allHref={`/follow-ups?contactId=${c.id}&assignee=all`} />
+					<RecordDealsCard deals={data.deals} newHref={data.canCreateDeal ? `/deals/new?contactId=${c.id}` : null} />
 					<ContactRemindersCard
 						reminders={reminders}
 						keepInTouch={keepInTouch}

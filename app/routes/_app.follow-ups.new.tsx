@@ -27,7 +27,7 @@ async function requireCreator(request: Request) {
 
 function targetIds(params: URLSearchParams) {
 	const get = (k: string) => params.get(k)?.trim().slice(0, 100) || null
-	return { contactId: get('contactId'), companyId: get('companyId'), interactionId: get('interactionId') }
+	return { contactId: get('contactId'), companyId: get('companyId'), interactionId: get('interactionId'), dealId: get('dealId') }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	// The user's default interval, at 09:00 their time.
 	const today = utcToWallTime(new Date(), settings.timeZone).slice(0, 10)
 	const dueDay = utcToWallTime(addDays(wallTimeToUtc(`${today}T12:00`, settings.timeZone)!, settings.followUpDays), settings.timeZone).slice(0, 10)
-	const recordHref = target?.contact ? `/contacts/${target.contact.id}` : target?.company ? `/companies/${target.company.id}` : null
+	const deal = target && 'deal' in target ? target.deal : null
+	const recordHref = deal ? `/deals/${deal.id}` : target?.contact ? `/contacts/${target.contact.id}` : target?.company ? `/companies/${target.company.id}` : null
 	const returnTo = safeRedirectTo(url.searchParams.get('returnTo'), recordHref ?? '/follow-ups')
 	return {
 		target,
@@ -50,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		timeZone: settings.timeZone,
 		defaultDue: `${dueDay}T09:00`,
 		returnTo,
-		backLabel: returnTo === recordHref ? (target?.contact?.displayName ?? target?.company?.name ?? 'Back') : returnTo === '/follow-ups' ? 'Follow-ups' : 'Back',
+		deal,
+		backLabel: returnTo === recordHref ? (deal?.name ?? target?.contact?.displayName ?? target?.company?.name ?? 'Back') : returnTo === '/follow-ups' ? 'Follow-ups' : 'Back',
 	}
 }
 
@@ -70,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewFollowUp() {
-	const { target, q, results, assignees, me, timeZone, defaultDue, returnTo, backLabel } = useLoaderData<typeof loader>()
+	const { target, q, results, assignees, me, timeZone, defaultDue, returnTo, backLabel, deal } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const who = target?.contact ? (
 		<Link to={`/contacts/${target.contact.id}`} className="text-link hover:underline">
@@ -89,6 +91,7 @@ export default function NewFollowUp() {
 					who ? (
 						<>
 							With {who}
+							{deal ? <> · for the deal {deal.name}</> : null}
 							{target?.interaction ? <> · after the conversation on {formatDateTime(target.interaction.occurredAt, timeZone)}</> : null}
 						</>
 					) : (
@@ -105,7 +108,7 @@ export default function NewFollowUp() {
 						me={me}
 						lastResult={actionData?.result}
 						defaultValue={{ type: target.interaction ? typeForMedium(target.interaction.medium) : 'CALL', dueAt: defaultDue, notes: target.interaction?.nextSteps ?? null }}
-						hidden={{ contactId: target.contact?.id, companyId: target.company?.id, interactionId: target.interaction?.id, returnTo }}
+						hidden={{ contactId: target.contact?.id, companyId: target.company?.id, interactionId: target.interaction?.id, dealId: deal?.id, returnTo }}
 						submitLabel="Schedule follow-up"
 						cancelTo={returnTo}
 					/>

@@ -13,6 +13,7 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { Input } from '#app/components/ui/input.tsx'
 import { companyVisibleTo, listCompanyContacts } from '#app/models/company.server.ts'
 import { listContacts } from '#app/models/contact.server.ts'
+import { getDeal } from '#app/models/deal.server.ts'
 import { interactionDefaults, logInteraction } from '#app/models/interaction.server.ts'
 import { canCreate, requireMembership, visibleTo, type Membership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -31,6 +32,20 @@ const notFound = () => new Response('Not found', { status: 404 })
 
 /** Whom the form is for, from the query string; 404 for a record the member may not see. */
 async function loadTarget(m: Membership, params: URLSearchParams) {
+	const dealId = params.get('dealId')
+	if (dealId) {
+		// From a deal's page: with the deal's contact, else its company; the deal rides along.
+		const deal = await getDeal(m, dealId)
+		if (!deal) throw notFound()
+		const inner = new URLSearchParams(deal.contact ? { contactId: deal.contact.id } : deal.company ? { companyId: deal.company.id } : {})
+		const target = inner.size ? await loadRecordTarget(m, inner) : null
+		if (!target) throw new Response('Add a contact or company to this deal first.', { status: 400 })
+		return { ...target, dealId: deal.id, dealName: deal.name, returnTo: `/deals/${deal.id}` }
+	}
+	return loadRecordTarget(m, params)
+}
+
+async function loadRecordTarget(m: Membership, params: URLSearchParams) {
 	const contactId = params.get('contactId')
 	const companyId = params.get('companyId')
 	if (contactId) {
@@ -112,7 +127,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const { contactId, companyId } = result.interaction
 	const back = safeReturnTo(formData.get('returnTo')) ?? (contactId ? `/contacts/${contactId}` : `/companies/${companyId}`)
-	return redirect(`${back}?interaction=logged#timeline`)
+	return redirect(back.startsWith('/deals/') ? `${back}?interaction=logged#interactions` : `${back}?interaction=logged#timeline`)
 }
 
 export default function LogInteraction() {

@@ -21,6 +21,7 @@ const SECTIONS = [
 	{ to: '/settings/tags', label: 'Tags' },
 	{ to: '/settings/groups', label: 'Groups' },
 	{ to: '/settings/fields', label: 'Custom fields' },
+	{ to: '/settings/pipeline', label: 'Pipeline' },
 	{ to: '/settings/templates', label: 'Message templates' },
 	{ to: '/settings/activity', label: 'Activity' },
 ]

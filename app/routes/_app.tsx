@@ -29,6 +29,7 @@ const NAV: Array<{ to: string; label: string; icon: IconName }> = [
 	{ to: '/reminders', label: 'Reminders', icon: 'bell' },
 	{ to: '/contacts', label: 'Contacts', icon: 'users' },
 	{ to: '/companies', label: 'Companies', icon: 'building' },
+	{ to: '/deals', label: 'Deals', icon: 'kanban' },
 	{ to: '/leads', label: 'Leads', icon: 'handshake' },
 ]
 

@@ -113,6 +113,7 @@ export function followUpFormSchema(options: DueOptions) {
 		contactId: idField,
 		companyId: idField,
 		interactionId: idField,
+		dealId: idField,
 	})
 }
 export type FollowUpInput = z.output<ReturnType<typeof followUpFormSchema>>

@@ -80,6 +80,8 @@ export const interactionSchema = z
 	.object({
 		contactId: text(40),
 		companyId: text(40),
+		// Logged from a deal's page: the interaction (and its follow-up) belong to that deal.
+		dealId: text(40).optional(),
 		medium: z.enum(MEDIUMS, { errorMap: () => ({ message: MESSAGES.medium }) }),
 		// Empty means "now".
 		occurredAt: wallTime(MESSAGES.occurredAt),
@@ -107,7 +109,7 @@ export type InteractionInput = z.output<typeof interactionSchema>
 
 /** Where "Log interaction" was started from: the page to return to afterwards. */
 export function safeReturnTo(value: unknown) {
-	return typeof value === 'string' && /^\/(contacts|companies)\/[\w-]+$/.test(value) ? value : null
+	return typeof value === 'string' && /^\/(contacts|companies|deals)\/[\w-]+$/.test(value) ? value : null
 }
 
 // ───────────────────────── the timeline ─────────────────────────

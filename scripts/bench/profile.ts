@@ -11,6 +11,8 @@
 //   npx tsx scripts/bench/profile.ts filters                    # listFilterOptions
 //   npx tsx scripts/bench/profile.ts search 'mar'               # globalSearch (/search?q=mar)
 //   npx tsx scripts/bench/profile.ts search                     # the bench's 16 global queries: p50/p95 in-process
+//   npx tsx scripts/bench/profile.ts board                      # /deals (getBoard)
+//   npx tsx scripts/bench/profile.ts deals 'sort=value&dir=desc' # /deals/list?…
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -69,7 +71,17 @@ const run = await (async () => {
 		}
 		return () => globalSearch(membership, search, { take })
 	}
-	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters, search [text]`)
+	if (what === 'board') {
+		const { getBoard } = await import('../../app/models/deal.server.ts')
+		return () => getBoard(membership)
+	}
+	if (what === 'deals') {
+		const { listDeals } = await import('../../app/models/deal.server.ts')
+		const { parseDealListQuery } = await import('../../app/validation/deal.ts')
+		const query = parseDealListQuery(new URLSearchParams(search))
+		return () => listDeals(membership, query)
+	}
+	throw new Error(`Unknown target ${what}: dashboard, list [query string], filters, search [text], board, deals [query string]`)
 })()
 
 const totals: number[] = []

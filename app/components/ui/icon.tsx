@@ -1,5 +1,9 @@
 // One place that names the icons the app uses, so screens stay consistent.
 import {
+	Kanban,
+	List,
+	Trophy,
+	GripVertical,
 	ArrowDown,
 	ArrowUp,
 	Building2,
@@ -94,6 +98,10 @@ const icons = {
 	cake: Cake,
 	heart: Heart,
 	repeat: Repeat,
+	kanban: Kanban,
+	list: List,
+	trophy: Trophy,
+	grip: GripVertical,
 }
 export type IconName = keyof typeof icons
 
