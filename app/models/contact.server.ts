@@ -398,10 +398,8 @@ export async function listContacts(m: Membership, query: ContactListQuery, now =
 	if (small) return candidatesPage(m, { ...query, sort: query.sort ?? 'name' }, small, SEARCH_LIMIT + 1, pageSize, now)
 	const where = contactWhere(m, query, now)
 	const order = orderBy(query.sort, query.dir ?? 'asc')
-	// Counting stops at COUNT_CAP ("10,000+"), so no filter walks a whole large
-	// workspace; in the list's order, so both walk the same index (Prisma orders a
-	// capped count by id otherwise, which sorts every match).
-	const counted = await prisma.contact.count({ where, take: COUNT_CAP + 1, orderBy: order })
+	// Counting stops at COUNT_CAP ("10,000+"), so no filter walks a whole large workspace.
+	const counted = await prisma.contact.count({ where, take: COUNT_CAP + 1, orderBy: countOrder(query) })
 	const total = Math.min(counted, COUNT_CAP)
 	const pages = Math.max(1, Math.ceil(total / pageSize))
 	const page = Math.min(Math.max(1, query.page ?? 1), pages)
@@ -416,6 +414,23 @@ export async function listContacts(m: Membership, query: ContactListQuery, now =
 }
 
 const COUNT_CAP = 10_000
+
+/**
+ * The order a capped count walks in: Prisma orders it by id unless told (sorting
+ * every match), so name the index of the filter that narrows most — its column is
+ * constant among the matches, so the (workspaceId, deletedAt, x, displayName) index
+ * walks only them, already in order.
+ */
+function countOrder(query: ContactListQuery): Prisma.ContactOrderByWithRelationInput[] {
+	const by = (column: 'leadStatus' | 'companyId' | 'birthdayMonth' | 'isDecisionMaker' | 'source') => [{ [column]: 'asc' }, { displayName: 'asc' }] as Prisma.ContactOrderByWithRelationInput[]
+	if (query.company) return by('companyId')
+	if (query.status) return by('leadStatus')
+	if (query.birthdayMonth) return by('birthdayMonth')
+	if (query.source) return by('source')
+	if (query.decisionMakers) return by('isDecisionMaker')
+	if (query.notContactedDays) return [{ lastContactedAt: 'asc' }]
+	return [{ displayName: 'asc' }]
+}
 
 /**
  * A tag or group filter on few contacts: their ids straight from the link table
