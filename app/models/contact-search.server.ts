@@ -48,6 +48,9 @@ export async function reindexContacts(workspaceId: string, ids?: string[], prism
 			}
 		})
 	}
+	// A whole-workspace rebuild leaves the index in many small segments that every
+	// prefix query must merge (a digits prefix: 20 → 90 ms at 100k contacts); compact it.
+	if (!ids) await prisma.$executeRawUnsafe(`INSERT INTO ContactSearch (ContactSearch) VALUES ('optimize')`)
 }
 
 export async function removeFromIndex(ids: string[]) {
@@ -70,13 +73,19 @@ export function toMatchQuery(q: string) {
 }
 
 export const SEARCH_LIMIT = 2000
+const RANK_WINDOW = 5000
 
-/** Ids of matching contacts, best first; at most SEARCH_LIMIT. */
+/**
+ * Ids of matching contacts, best first; at most SEARCH_LIMIT. Only the first
+ * RANK_WINDOW matches are ranked: bm25 over every contact (a word in every email
+ * address, say) costs ~100 ms at 100k contacts, and past a few thousand matches the
+ * order of the tail matters to no one.
+ */
 export async function searchContactIds(workspaceId: string, q: string): Promise<string[]> {
 	const match = toMatchQuery(q)
 	if (!match) return []
 	const rows = await appPrisma.$queryRawUnsafe<Array<{ contactId: string }>>(
-		`SELECT contactId FROM ContactSearch WHERE ContactSearch MATCH ? AND workspaceId = ? ORDER BY rank LIMIT ${SEARCH_LIMIT}`,
+		`SELECT contactId FROM (SELECT contactId, rank FROM ContactSearch WHERE ContactSearch MATCH ? AND workspaceId = ? LIMIT ${RANK_WINDOW}) ORDER BY rank LIMIT ${SEARCH_LIMIT}`,
 		match,
 		workspaceId,
 	)
