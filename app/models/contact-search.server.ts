@@ -76,7 +76,7 @@ export const SEARCH_LIMIT = 2000
 const RANK_WINDOW = 5000
 
 /**
- * Ids of matching contacts, best first; at most SEARCH_LIMIT. Only the first
+ * Ids of matching live contacts, best first; at most SEARCH_LIMIT. Only the first
  * RANK_WINDOW matches are ranked: bm25 over every contact (a word in every email
  * address, say) costs ~100 ms at 100k contacts, and past a few thousand matches the
  * order of the tail matters to no one.
@@ -85,7 +85,8 @@ export async function searchContactIds(workspaceId: string, q: string): Promise<
 	const match = toMatchQuery(q)
 	if (!match) return []
 	const rows = await appPrisma.$queryRawUnsafe<Array<{ contactId: string }>>(
-		`SELECT contactId FROM (SELECT contactId, rank FROM ContactSearch WHERE ContactSearch MATCH ? AND workspaceId = ? LIMIT ${RANK_WINDOW}) ORDER BY rank LIMIT ${SEARCH_LIMIT}`,
+		`SELECT s.contactId FROM (SELECT contactId, rank FROM ContactSearch WHERE ContactSearch MATCH ? AND workspaceId = ? LIMIT ${RANK_WINDOW}) s
+		 JOIN Contact c ON c.id = s.contactId AND c.deletedAt IS NULL ORDER BY s.rank LIMIT ${SEARCH_LIMIT}`,
 		match,
 		workspaceId,
 	)

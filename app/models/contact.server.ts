@@ -359,11 +359,13 @@ function sortKey(sort: ContactListQuery['sort'], c: { displayName: string; leadS
  * `matchIds` come in relevance order and are all of this workspace, so leaving
  * workspaceId out of the SQL keeps SQLite on the primary key.
  */
-async function candidatesPage(m: Membership, query: ContactListQuery, matchIds: string[], limit: number, pageSize: number, now: Date) {
+async function candidatesPage(m: Membership, query: ContactListQuery, matchIds: string[], limit: number, pageSize: number, now: Date, matchesAreLive = false) {
 	const { workspaceId: _ws, ...filters } = contactWhere(m, query, now) as Prisma.ContactWhereInput & { workspaceId?: string }
 	const sorting = Boolean(query.sort)
 	const kept = new Map<string, number | string>()
-	for (const chunk of chunksOf(matchIds)) {
+	// A plain search (no other filter, no sort, nobody's records hidden): the ids are final.
+	const plain = !sorting && !filters.AND && !filters.OR && matchesAreLive
+	for (const chunk of plain ? [] : chunksOf(matchIds)) {
 		const rows = await prisma.contact.findMany({
 			where: { ...filters, id: { in: chunk } },
 			select: sorting
@@ -372,7 +374,7 @@ async function candidatesPage(m: Membership, query: ContactListQuery, matchIds: 
 		})
 		for (const r of rows) if (r.workspaceId === m.workspaceId) kept.set(r.id, sorting ? sortKey(query.sort, r as unknown as Parameters<typeof sortKey>[1]) : 0)
 	}
-	let ordered = matchIds.filter((id) => kept.has(id))
+	let ordered = plain ? matchIds : matchIds.filter((id) => kept.has(id))
 	if (sorting) {
 		const dir = query.dir === 'desc' ? -1 : 1
 		ordered = [...ordered].sort((a, b) => {
@@ -393,7 +395,7 @@ async function candidatesPage(m: Membership, query: ContactListQuery, matchIds: 
 
 export async function listContacts(m: Membership, query: ContactListQuery, now = new Date()) {
 	const pageSize = PAGE_SIZES.includes(query.pageSize as 25) ? query.pageSize! : 25
-	if (query.q?.trim()) return candidatesPage(m, query, await searchContactIds(m.workspaceId, query.q), SEARCH_LIMIT, pageSize, now)
+	if (query.q?.trim()) return candidatesPage(m, query, await searchContactIds(m.workspaceId, query.q), SEARCH_LIMIT, pageSize, now, true)
 	const small = await smallLinkFilter(m, query)
 	if (small) return candidatesPage(m, { ...query, sort: query.sort ?? 'name' }, small, SEARCH_LIMIT + 1, pageSize, now)
 	const where = contactWhere(m, query, now)

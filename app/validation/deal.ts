@@ -140,7 +140,7 @@ export type StageInput = z.output<typeof stageFormSchema>
 // ───────────────────────── the board and the list's URL ─────────────────────────
 
 /** Cards shown per board column; the rest are a link to the list filtered by stage. */
-export const BOARD_COLUMN_LIMIT = 25
+export const BOARD_COLUMN_LIMIT = 15
 export const DEAL_SORTS = ['position', 'name', 'value', 'close', 'probability', 'created'] as const
 export type DealSort = (typeof DEAL_SORTS)[number]
 export const DEAL_SORT_LABELS: Record<DealSort, string> = {
