@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { getCurrentUser } from './models/user.server.ts'
 import tailwindHref from './styles/tailwind.css?url'
@@ -47,6 +47,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+	// Marks a hydrated page (effects run children first, so every page's listeners are
+	// attached by then): end-to-end tests wait for it before using keyboard shortcuts.
+	useEffect(() => {
+		document.documentElement.dataset.hydrated = 'true'
+	}, [])
 	return <Outlet />
 }
 

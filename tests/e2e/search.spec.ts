@@ -2,7 +2,7 @@
 // (with and without JavaScript), results are grouped with the matched words in
 // <mark>; with JavaScript, Ctrl/Cmd-K opens a palette driven by the keyboard alone.
 import { expect, test, type Page } from '@playwright/test'
-import { signUpAndVerify } from './utils.ts'
+import { signUpAndVerify, waitForHydration } from './utils.ts'
 
 async function createContact(page: Page, first: string, last: string, phone: string) {
 	await page.goto('/contacts/new')
@@ -68,6 +68,8 @@ test('Ctrl+K opens the palette: type, arrow down, Enter lands on the record, key
 	await createContact(page, 'Grace', 'Kelly', '+1 310 555 0111')
 	await page.goto('/dashboard')
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+	// The shortcut is a listener added once React has hydrated the page.
+	await waitForHydration(page)
 
 	await page.keyboard.press('Control+K')
 	const dialog = page.getByRole('dialog', { name: 'Search everything' })

@@ -58,3 +58,8 @@ export async function chooseGoogleAccount(page: Page, { email, name }: { email: 
 	if (name !== undefined) await page.getByLabel('Name').fill(name)
 	await page.getByRole('button', { name: 'Continue' }).click()
 }
+
+/** Waits until React has hydrated the page (root.tsx marks <html data-hydrated>). */
+export async function waitForHydration(page: Page) {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+}
