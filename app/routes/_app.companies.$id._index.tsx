@@ -2,6 +2,7 @@
 // with decision-makers and the primary contact, details, notes and activity.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Fact, NotesCard } from '#app/components/record.tsx'
 import { LeadStatusMenu } from '#app/components/lead-status-menu.tsx'
@@ -319,21 +320,9 @@ export default function CompanyPage() {
 						</ol>
 					</Card>
 					{c.canEdit ? (
-						<details className="group rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-sm">
-							<summary className="flex cursor-pointer list-none items-center gap-2 font-medium text-danger-text [&::-webkit-details-marker]:hidden">
-								<Icon name="trash" className="h-4 w-4" /> Delete company
-							</summary>
-							<div className="mt-3 flex flex-col gap-3">
-								<p className="text-muted">
-									{c.name} leaves the companies list. Its {contacts.length === 1 ? 'contact keeps' : 'contacts keep'} their details. You can undo this right after.
-								</p>
-								<Form method="post">
-									<button type="submit" name="intent" value="delete" className={buttonClass({ variant: 'danger', size: 'sm' })}>
-										Yes, delete {c.name}
-									</button>
-								</Form>
-							</div>
-						</details>
+						<ConfirmDelete summary="Delete company" confirmLabel={`Yes, delete ${c.name}`}>
+							{c.name} leaves the companies list. Its {contacts.length === 1 ? 'contact keeps' : 'contacts keep'} their details. You can undo this right after.
+						</ConfirmDelete>
 					) : null}
 				</div>
 			</div>

@@ -2,6 +2,7 @@
 // and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
+import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -131,14 +132,7 @@ export default function CompaniesPage() {
 							{COLUMNS.map((col) => {
 								const active = sort === col.key
 								const next = active ? (dir === 'asc' ? 'desc' : 'asc') : col.key === 'created' || col.key === 'contacts' ? 'desc' : 'asc'
-								return (
-									<th key={col.key} scope="col" className={cn('px-4 py-2', col.className)} aria-sort={active ? (dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-										<Link to={withParams({ sort: col.key, dir: next, page: undefined })} className="inline-flex items-center gap-1 hover:text-fg" preventScrollReset>
-											{col.label}
-											{active ? <Icon name={dir === 'desc' ? 'arrow-down' : 'arrow-up'} className="h-3 w-3" /> : null}
-										</Link>
-									</th>
-								)
+								return <SortableTh key={col.key} label={col.label} active={active} dir={dir} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-4 py-2', col.className)} />
 							})}
 							<th scope="col" className="hidden px-4 py-2 lg:table-cell">
 								Tags

@@ -2,6 +2,7 @@
 // the URL, sortable columns, pagination, and bulk actions on selected rows.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -244,15 +245,8 @@ export default function ContactsPage() {
 							</th>
 							{SORTABLE.map((col) => {
 								const active = (query.sort ?? 'name') === col.key
-								const dir = active && query.dir !== 'desc' ? 'desc' : 'asc'
-								return (
-									<th key={col.key} scope="col" className={cn('px-3 py-2', col.className)} aria-sort={active ? (query.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-										<Link to={withParams({ sort: col.key, dir, page: undefined })} className="inline-flex items-center gap-1 hover:text-fg" preventScrollReset>
-											{col.label}
-											{active ? <Icon name={query.dir === 'desc' ? 'arrow-down' : 'arrow-up'} className="h-3 w-3" /> : null}
-										</Link>
-									</th>
-								)
+								const next = active && query.dir !== 'desc' ? 'desc' : 'asc'
+								return <SortableTh key={col.key} label={col.label} active={active} dir={query.dir === 'desc' ? 'desc' : 'asc'} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-3 py-2', col.className)} />
 							})}
 							<th scope="col" className="hidden px-3 py-2 md:table-cell">
 								Tags

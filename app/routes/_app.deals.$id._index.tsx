@@ -3,6 +3,7 @@
 // stages; and the actions: move to a stage, won / lost with a reason, reopen, delete.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StateBadge } from '#app/components/follow-up-list.tsx'
 import { Fact, NotesCard } from '#app/components/record.tsx'
@@ -295,19 +296,9 @@ export default function DealPage() {
 					</Card>
 
 					{d.canEdit ? (
-						<details className="group rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-sm">
-							<summary className="flex cursor-pointer list-none items-center gap-2 font-medium text-danger-text [&::-webkit-details-marker]:hidden">
-								<Icon name="trash" className="h-4 w-4" /> Delete deal
-							</summary>
-							<div className="mt-3 flex flex-col gap-3">
-								<p className="text-muted">{d.name} leaves the board and the list. Its interactions and follow-ups stay with their contacts.</p>
-								<Form method="post">
-									<button type="submit" name="intent" value="delete" className={buttonClass({ variant: 'danger', size: 'sm' })}>
-										Yes, delete {d.name}
-									</button>
-								</Form>
-							</div>
-						</details>
+						<ConfirmDelete summary="Delete deal" confirmLabel={`Yes, delete ${d.name}`}>
+							{d.name} leaves the board and the list. Its interactions and follow-ups stay with their contacts.
+						</ConfirmDelete>
 					) : null}
 				</div>
 			</div>

@@ -2,6 +2,7 @@
 // and sort in the URL through a plain GET form, pages, and totals over every match.
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -118,14 +119,7 @@ export default function DealList() {
 							{COLUMNS.map((col) => {
 								const active = sort === col.key
 								const next = active ? (dir === 'asc' ? 'desc' : 'asc') : col.key === 'value' || col.key === 'probability' ? 'desc' : 'asc'
-								return (
-									<th key={col.key} scope="col" className={cn('px-4 py-2', col.className)} aria-sort={active ? (dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-										<Link to={withParams({ sort: col.key, dir: next, page: undefined })} className="inline-flex items-center gap-1 hover:text-fg" preventScrollReset>
-											{col.label}
-											{active ? <Icon name={dir === 'desc' ? 'arrow-down' : 'arrow-up'} className="h-3 w-3" /> : null}
-										</Link>
-									</th>
-								)
+								return <SortableTh key={col.key} label={col.label} active={active} dir={dir} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-4 py-2', col.className)} />
 							})}
 							<th scope="col" className="hidden px-4 py-2 xl:table-cell">
 								Owner

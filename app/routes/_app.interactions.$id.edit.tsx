@@ -2,13 +2,12 @@
 // the contact's "last contacted" is recomputed and the change is in the activity log.
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useIsPending } from '#app/components/forms.tsx'
 import { InteractionForm } from '#app/components/interaction-form.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
-import { buttonClass } from '#app/components/ui/button.tsx'
-import { Icon } from '#app/components/ui/icon.tsx'
 import { deleteInteraction, getInteraction, interactionDefaults, updateInteraction } from '#app/models/interaction.server.ts'
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
@@ -86,20 +85,9 @@ export default function EditInteraction() {
 				submitLabel="Save changes"
 				cancelTo={loaded.returnTo}
 			/>
-			<details className="group mt-8 rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-sm">
-				<summary className="flex cursor-pointer list-none items-center gap-2 font-medium text-danger-text [&::-webkit-details-marker]:hidden">
-					<Icon name="trash" className="h-4 w-4" /> Delete this interaction
-				</summary>
-				<div className="mt-3 flex flex-col gap-3">
-					<p className="text-muted">It leaves the timeline and “last contacted” goes back to the interaction before it. The activity log keeps a copy.</p>
-					<Form method="post">
-						<input type="hidden" name="returnTo" value={loaded.returnTo} />
-						<button type="submit" name="intent" value="delete" aria-disabled={deleting || undefined} className={buttonClass({ variant: 'danger', size: 'sm' })}>
-							Yes, delete it
-						</button>
-					</Form>
-				</div>
-			</details>
+			<ConfirmDelete summary="Delete this interaction" confirmLabel="Yes, delete it" hiddenFields={{ returnTo: loaded.returnTo }} pending={deleting} className="mt-8">
+				It leaves the timeline and “last contacted” goes back to the interaction before it. The activity log keeps a copy.
+			</ConfirmDelete>
 		</div>
 	)
 }
