@@ -258,7 +258,9 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		>`${followUpList('overdue', overdueDue, 5)} UNION ALL ${followUpList('today', todayDue, 10)} UNION ALL ${followUpList('upcoming', upcomingDue, 5)}`,
 		prisma.$queryRaw<Array<{ id: string; type: string; title: string; scheduledAt: unknown; snoozedUntil: unknown; status: string; contactId: string | null; contactName: string | null }>>`
 			SELECT r.id, r.type, r.title, r.scheduledAt, r.snoozedUntil, r.status, r.contactId, c.displayName AS contactName
-			FROM Reminder r LEFT JOIN Contact c ON c.id = r.contactId WHERE ${reminderWhere} ORDER BY COALESCE(r.snoozedUntil, r.scheduledAt), r.id LIMIT 10`,
+			FROM Reminder r LEFT JOIN Contact c ON c.id = r.contactId WHERE ${reminderWhere}
+			-- A follow-up's reminder would repeat the follow-up listed just above it.
+			AND r.type <> 'FOLLOW_UP' ORDER BY COALESCE(r.snoozedUntil, r.scheduledAt), r.id LIMIT 10`,
 		// Recently contacted, and those who lapsed most recently (the relationships still easiest to pick up).
 		prisma.$queryRaw<Array<{ list: 'recent' | 'attention'; id: string; displayName: string; lastContactedAt: unknown; companyName: string | null }>>`
 			${people('recent', Prisma.sql`c.lastContactedAt IS NOT NULL`)} UNION ALL ${people('attention', Prisma.sql`c.lastContactedAt < ${attentionBefore}`)}`,
