@@ -1,6 +1,7 @@
 // The company form's schema and the company list's URL parameters. Custom fields
 // are validated exactly like the contact form's (customFieldSchema).
 import { z } from 'zod'
+import { listParams, parseListQuery } from './list-query.ts'
 import { websiteDomain } from '#app/utils/contact-fields.ts'
 import { customFieldSchema, LEAD_STATUSES, type CustomFieldDef } from './contact.ts'
 import { TAG_NAME_MAX } from './taxonomy.ts'
@@ -112,23 +113,13 @@ const ListQuerySchema = z.object({
 	size: z.enum(SIZE_BANDS).optional().catch(undefined),
 	tag: optionalText.catch(undefined),
 	status: z.enum([...LEAD_STATUSES, 'none']).optional().catch(undefined),
-	sort: z.enum(COMPANY_SORTS).optional().catch(undefined),
-	dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-	page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
-	pageSize: z.coerce
-		.number()
-		.int()
-		.refine((n) => (COMPANY_PAGE_SIZES as readonly number[]).includes(n))
-		.optional()
-		.catch(undefined),
+	...listParams(COMPANY_SORTS, COMPANY_PAGE_SIZES),
 })
 export type CompanyListQuery = z.output<typeof ListQuerySchema>
 
 /** Never throws: an unknown or malformed parameter is ignored. */
 export function parseCompanyListQuery(params: URLSearchParams): CompanyListQuery {
-	const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.get(k) || undefined]))
-	const parsed = ListQuerySchema.safeParse(raw)
-	return parsed.success ? parsed.data : {}
+	return parseListQuery(ListQuerySchema, params)
 }
 
 /** The query string for a list view, without empty values. */

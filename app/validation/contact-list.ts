@@ -1,6 +1,7 @@
 // The contact list's URL parameters: one parser for the list page, bulk actions and
 // exports, so a bookmarked view means the same thing everywhere.
 import { z } from 'zod'
+import { listParams, parseListQuery } from './list-query.ts'
 import type { ContactListQuery } from '#app/models/contact.server.ts'
 
 export const PAGE_SIZES = [25, 50, 100] as const
@@ -30,17 +31,12 @@ const ListQuerySchema = z.object({
 	birthdayMonth: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
 	notContactedDays: optionalPositive,
 	source: z.enum(['MANUAL', 'IMPORT', 'WEBHOOK', 'EMBED', 'WORDPRESS', 'EXTENSION', 'GMAIL', 'CALENDAR', 'API']).optional().catch(undefined),
-	sort: z.enum(SORT_VALUES).optional().catch(undefined),
-	dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-	page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
-	pageSize: z.coerce.number().int().optional().catch(undefined),
+	...listParams(SORT_VALUES, PAGE_SIZES),
 })
 
 /** Never throws: an unknown or malformed parameter is simply ignored. */
 export function parseContactListQuery(params: URLSearchParams): ContactListQuery {
-	const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.get(k) ?? undefined]))
-	const parsed = ListQuerySchema.safeParse(raw)
-	return parsed.success ? parsed.data : {}
+	return parseListQuery(ListQuerySchema, params)
 }
 
 /** The query string for a list view, without empty values. */

@@ -1,6 +1,7 @@
 // Deals and the pipeline: the default stages every workspace starts with, the
 // forms' schemas and the list's URL parameters. Shared by routes, models and seeds.
 import { z } from 'zod'
+import { listParams, parseListQuery } from './list-query.ts'
 
 export const STAGE_OUTCOMES = ['OPEN', 'WON', 'LOST'] as const
 export type StageOutcome = (typeof STAGE_OUTCOMES)[number]
@@ -176,21 +177,11 @@ const DealListQuerySchema = z.object({
 	max: optionalAmount.catch(undefined),
 	closeFrom: optionalDate.catch(undefined),
 	closeTo: optionalDate.catch(undefined),
-	sort: z.enum(DEAL_SORTS).optional().catch(undefined),
-	dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-	page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
-	pageSize: z.coerce
-		.number()
-		.int()
-		.refine((n) => (DEAL_PAGE_SIZES as readonly number[]).includes(n))
-		.optional()
-		.catch(undefined),
+	...listParams(DEAL_SORTS, DEAL_PAGE_SIZES),
 })
 export type DealListQuery = z.output<typeof DealListQuerySchema>
 
 /** Never throws: an unknown or malformed parameter is ignored. */
 export function parseDealListQuery(params: URLSearchParams): DealListQuery {
-	const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.get(k) || undefined]))
-	const parsed = DealListQuerySchema.safeParse(raw)
-	return parsed.success ? parsed.data : {}
+	return parseListQuery(DealListQuerySchema, params)
 }
