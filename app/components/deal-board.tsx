@@ -109,7 +109,9 @@ export function DealBoard({ columns, canCreate }: { columns: BoardColumn[]; canC
 		const stageId = columnOf(over ?? null) ?? columnOf(id)
 		if (!stageId) return ''
 		const list = items[stageId]!
-		const index = list.findIndex((c) => c.id === String(id))
+		// Over another card: the place it would take there (within a column the list only reorders on drop).
+		const overIndex = over == null ? -1 : list.findIndex((c) => c.id === String(over))
+		const index = overIndex >= 0 ? overIndex : list.findIndex((c) => c.id === String(id))
 		const position = index >= 0 ? index + 1 : list.length + 1
 		return `${stages[stageId]!.name}, position ${position} of ${Math.max(list.length, position)}`
 	}
