@@ -5,6 +5,7 @@ import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { formatTime } from './follow-up-list.tsx'
 import { Badge } from './ui/badge.tsx'
+import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { Icon, type IconName } from './ui/icon.tsx'
 import { Input } from './ui/input.tsx'
@@ -135,3 +136,19 @@ export function ReminderItem({ r, timeZone, today, showDate }: { r: ReminderItem
 	)
 }
 
+
+/** What the last Done / Snooze / Dismiss did, or why it was refused, above the list it acted on. */
+export function ReminderActionResult({ result }: { result?: { error?: string | null; message?: string | null } | null }) {
+	if (result?.error) {
+		return (
+			<Alert tone="danger" className="mb-4">
+				{result.error}
+			</Alert>
+		)
+	}
+	return result?.message ? (
+		<p role="status" className="mb-4 text-sm text-muted">
+			{result.message}.
+		</p>
+	) : null
+}

@@ -13,8 +13,8 @@ import { upsertTags } from './contact.server.ts'
 import { reindexContacts } from './contact-search.server.ts'
 import { mergeCustomValues } from './custom-field.server.ts'
 import { canCreate, canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 /** Companies this member may see. Companies have an owner but no assignee. */
 export function companyVisibleTo(m: Membership): Prisma.CompanyWhereInput {

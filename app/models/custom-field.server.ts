@@ -7,6 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import type { CustomFieldDef } from '#app/validation/contact.ts'
 import { canManageWorkspace } from './taxonomy.server.ts'
 import type { Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const MAX_CUSTOM_FIELDS = 50
 
@@ -71,7 +72,7 @@ export async function createCustomField(m: Membership, input: { entity: CustomFi
 async function findDefinition(m: Membership, id: string) {
 	if (!canManageWorkspace(m)) throw new Response('Only workspace owners and admins can change custom fields.', { status: 403 })
 	const def = await prisma.customFieldDefinition.findFirst({ where: { id, workspaceId: m.workspaceId } })
-	if (!def) throw new Response('Not found', { status: 404 })
+	if (!def) throw notFound()
 	return def
 }
 

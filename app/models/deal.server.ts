@@ -18,9 +18,9 @@ import { diffFields, logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { canManageWorkspace } from './taxonomy.server.ts'
 import { canCreate, canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 type Tx = Prisma.TransactionClient
-const notFound = () => new Response('Not found', { status: 404 })
 /** Gap between neighbours when a card goes to either end of a column. */
 export const POSITION_STEP = 1024
 

@@ -23,10 +23,10 @@ import { companyVisibleTo } from './company.server.ts'
 import { recomputeLastContacted } from './interaction.server.ts'
 import { followUpUpdated, interactionChanged } from './reminder.server.ts'
 import { canCreate, canEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 type Tx = Prisma.TransactionClient
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 /** A problem with one field of a form (or the whole form, field ''), shown beside it. */
 export class FollowUpFieldError extends Error {

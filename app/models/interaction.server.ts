@@ -10,6 +10,7 @@ import { diffFields, logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { canCreate, canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
 import { followUpUpdated, interactionChanged } from './reminder.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 type Tx = Prisma.TransactionClient
 type FieldErrors = Record<string, string[]>
@@ -17,7 +18,6 @@ export type InteractionResult =
 	| { ok: true; interaction: { id: string; contactId: string | null; companyId: string | null }; followUpId: string | null }
 	| { ok: false; fieldErrors: FieldErrors }
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 /**
  * Sets Contact.lastContactedAt to the latest interaction's occurredAt (null when

@@ -8,9 +8,9 @@ import { LEADS_PAGE_SIZE, type LeadsQuery } from '#app/validation/lead.ts'
 import { logActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { requireEdit, visibleTo, canEdit, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export type LeadEntity = 'contact' | 'company'
-const notFound = () => new Response('Not found', { status: 404 })
 
 /**
  * Sets the lead status (null clears it) and records who changed it from what to

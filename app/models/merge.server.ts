@@ -14,6 +14,7 @@ import { reindexContacts, removeFromIndex } from './contact-search.server.ts'
 import { listCustomFields } from './custom-field.server.ts'
 import { canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
 import { contactsChanged } from './reminder.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -99,7 +100,7 @@ export async function mergeContacts(m: Membership, keepId: string, mergeId: stri
 	const summary = await prisma.$transaction(async (tx) => {
 		const keep = await loadContact(tx, m, keepId)
 		const merge = await loadContact(tx, m, mergeId)
-		if (!keep || !merge) throw new Response('Not found', { status: 404 })
+		if (!keep || !merge) throw notFound()
 		requireEdit(m, keep)
 		requireEdit(m, merge)
 

@@ -22,6 +22,7 @@ import { logInteraction } from './interaction.server.ts'
 import { getTemplate, renderFor, templateChoices } from './template.server.ts'
 import { requireMembership, visibleTo, type Membership } from './workspace.server.ts'
 import { visibleContactsByIds } from './contact.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 /** How long after the click Rapport still asks. */
 export const PROMPT_TTL_MS = 6 * 60 * 60 * 1000
@@ -42,7 +43,6 @@ type Intent = { k: QuickActionKind; c: string; t: string | null; at: number; u: 
 /** A link the UI shows: to our /go URL, never straight to the outside. */
 export type QuickActionLink = { kind: QuickActionKind; label: string; href: string; title: string; newTab: boolean }
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 const CONTACT_SELECT = {
 	id: true,

@@ -31,6 +31,7 @@ import {
 	type Recurrence,
 } from './reminder-rules.ts'
 import { visibleTo, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 /** A firing more than this late (the dispatcher was down) only shows in the app: no stale emails or pushes. */
@@ -309,7 +310,6 @@ export async function userRemindersChanged(userId: string, { now = new Date() }:
 
 // ───────────────────────── custom reminders ─────────────────────────
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 export class ReminderFieldError extends Error {
 	constructor(

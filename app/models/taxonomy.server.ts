@@ -6,6 +6,7 @@ import type { GroupInput, TagColor } from '#app/validation/taxonomy.ts'
 import { diffFields, logActivity } from './activity.server.ts'
 import { reindexContacts } from './contact-search.server.ts'
 import { canCreate, canEdit, requireEdit, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 /** Renaming, merging or deleting a tag, or a custom field, touches everyone's records. */
 export function canManageWorkspace(m: Membership) {
@@ -22,7 +23,6 @@ export class TaxonomyError extends Error {
 	}
 }
 
-const notFound = () => new Response('Not found', { status: 404 })
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 // ───────────────────────── tags ─────────────────────────

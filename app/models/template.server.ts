@@ -16,11 +16,11 @@ import {
 import { diffFields, logActivity } from './activity.server.ts'
 import { canManageWorkspace } from './taxonomy.server.ts'
 import { canCreate, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export type Template = { id: string; type: TemplateType; name: string; body: string }
 export type BuiltInTemplate = Template & { type: BuiltInType; edited: boolean; defaultBody: string; defaultName: string }
 
-const notFound = () => new Response('Not found', { status: 404 })
 const SELECT = { id: true, type: true, name: true, body: true, userId: true, updatedAt: true } as const
 
 /** Built-ins may be edited by those who manage the workspace (in a personal workspace, its owner). */

@@ -11,6 +11,7 @@ import { TIMELINE_KINDS, TIMELINE_MAX_PAGE, TIMELINE_PAGE_SIZE, type Medium, typ
 import { describeActivity } from './activity.server.ts'
 import { companyVisibleTo } from './company.server.ts'
 import { canCreate, canEdit, visibleTo, type Membership } from './workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 /** Activity entries the timeline leaves out because the entry itself is on it already. */
 export const TIMELINE_HIDDEN_ACTIONS = ['interaction_logged']
@@ -60,7 +61,6 @@ export function followUpState(f: { status: string; dueAt: Date }, now = new Date
 	return f.dueAt < now ? 'overdue' : 'scheduled'
 }
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 /** The where clauses of each source for the record, after checking the member may see it. */
 async function scope(m: Membership, query: TimelineQuery) {

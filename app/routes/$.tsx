@@ -1,8 +1,9 @@
 // Any unknown URL: a friendly 404 inside the normal error page.
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { notFound } from '#app/utils/misc.ts'
 
 export async function loader() {
-	throw new Response('Not found', { status: 404 })
+	throw notFound()
 }
 
 export default function NotFound() {

@@ -32,13 +32,14 @@ import { formatDate, formatDateTime } from '#app/utils/time.ts'
 import { SIZE_BAND_LABELS, type SizeBand } from '#app/validation/company.ts'
 import { AUTHORITY_LABELS } from '#app/validation/contact.ts'
 import { parseTimelineParams } from '#app/validation/interaction.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.company.name ?? 'Company'} · Rapport` }]
 
 async function requireCompany(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const company = await getCompany(m, id)
-	if (!company) throw new Response('Not found', { status: 404 })
+	if (!company) throw notFound()
 	return { m, company }
 }
 

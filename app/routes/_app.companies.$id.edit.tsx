@@ -10,13 +10,14 @@ import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { companyFormSchema } from '#app/validation/company.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.company.name ?? 'company'} · Rapport` }]
 
 async function requireEditable(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const company = await getCompany(m, id)
-	if (!company) throw new Response('Not found', { status: 404 })
+	if (!company) throw notFound()
 	requireEdit(m, company)
 	return { m, company }
 }

@@ -1,7 +1,8 @@
 // The company list: search by name or domain, filters (industry, size, tag, status)
 // and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
 import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
@@ -13,7 +14,6 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
-import { Label, Select } from '#app/components/ui/input.tsx'
 import { companyVisibleTo, listCompanies, listCompanyFilterOptions, restoreCompany } from '#app/models/company.server.ts'
 import { editableIds } from '#app/models/lead.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
@@ -93,9 +93,10 @@ export default function CompaniesPage() {
 				<Form method="get" role="search" className="flex flex-col gap-3">
 					<SearchField label="Search companies" value={query.q ?? ''} placeholder="Name or domain" />
 					<div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-						<FilterSelect label="Industry" name="industry" value={query.industry} options={options.industries.map((i) => ({ value: i, label: i }))} />
-						<FilterSelect label="Size" name="size" value={query.size} options={SIZE_BANDS.map((s) => ({ value: s, label: s === '1000+' ? 'Over 1,000' : s.replace('-', '–') }))} />
+						<FilterSelect submitOnChange label="Industry" name="industry" value={query.industry} options={options.industries.map((i) => ({ value: i, label: i }))} />
+						<FilterSelect submitOnChange label="Size" name="size" value={query.size} options={SIZE_BANDS.map((s) => ({ value: s, label: s === '1000+' ? 'Over 1,000' : s.replace('-', '–') }))} />
 						<FilterSelect
+							submitOnChange
 							label="Tag"
 							name="tag"
 							value={query.tag}
@@ -103,6 +104,7 @@ export default function CompaniesPage() {
 							options={options.tags.filter((t) => t.companies > 0 || t.id === query.tag).map((t) => ({ value: t.id, label: t.name }))}
 						/>
 						<FilterSelect
+							submitOnChange
 							label="Lead status"
 							name="status"
 							value={query.status}
@@ -119,9 +121,7 @@ export default function CompaniesPage() {
 							</Link>
 						) : null}
 					</div>
-					{query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-					{query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-					{query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+					<KeepListParams query={query} />
 				</Form>
 			</Card>
 
@@ -190,24 +190,6 @@ export default function CompaniesPage() {
 	)
 }
 
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: Array<{ value: string; label: string }> }) {
-	const submit = useSubmit()
-	return (
-		<div>
-			<Label htmlFor={`filter-${name}`} className="mb-1 text-xs text-muted">
-				{label}
-			</Label>
-			<Select key={value ?? ''} id={`filter-${name}`} name={name} defaultValue={value ?? ''} className="h-9 py-0" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
-				<option value="">Any</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</Select>
-		</div>
-	)
-}
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

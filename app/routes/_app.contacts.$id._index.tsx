@@ -33,13 +33,14 @@ import { AUTHORITY_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
 import { parseTimelineParams } from '#app/validation/interaction.ts'
 import { CustomReminderSchema, KeepInTouchSchema } from '#app/validation/reminder.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.displayName ?? 'Contact'} · Rapport` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, params.id!)
-	if (!contact) throw new Response('Not found', { status: 404 })
+	if (!contact) throw notFound()
 	const [timeline, customFields, user] = await Promise.all([
 		getTimeline(m, { contactId: contact.id, ...parseTimelineParams(new URL(request.url).searchParams) }),
 		listCustomFields(m.workspaceId, 'CONTACT'),
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, params.id!)
-	if (!contact) throw new Response('Not found', { status: 404 })
+	if (!contact) throw notFound()
 	const form = await request.formData()
 	const intent = form.get('intent')
 	// A reminder of my own needs only to see the contact.

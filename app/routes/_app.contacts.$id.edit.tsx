@@ -6,13 +6,14 @@ import { PageHeader } from '#app/components/page-header.tsx'
 import { getContact } from '#app/models/contact.server.ts'
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { contactFormOptions, contactFormValues, contactPictureSrc, handleContactForm } from './_app.contacts.form.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.contact.displayName ?? 'contact'} · Rapport` }]
 
 async function load(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, id)
-	if (!contact) throw new Response('Not found', { status: 404 })
+	if (!contact) throw notFound()
 	requireEdit(m, contact)
 	return { m, contact }
 }

@@ -2,6 +2,7 @@
 // the URL, sortable columns, pagination, and bulk actions on selected rows.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
 import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
@@ -188,9 +189,7 @@ export default function ContactsPage() {
 							</Link>
 						</div>
 					</details>
-					{query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-					{query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-					{query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+					<KeepListParams query={query} />
 				</Form>
 			</Card>
 
@@ -324,23 +323,6 @@ export default function ContactsPage() {
 	)
 }
 
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: Array<{ value: string; label: string }> }) {
-	return (
-		<div>
-			<Label htmlFor={`filter-${name}`} className="mb-1 text-xs text-muted">
-				{label}
-			</Label>
-			<Select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className="h-9 py-0">
-				<option value="">Any</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</Select>
-		</div>
-	)
-}
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

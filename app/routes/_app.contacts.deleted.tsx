@@ -9,6 +9,7 @@ import { DELETED_RETENTION_DAYS } from '#app/validation/contact-list.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Recently deleted · Rapport' }]
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
 	const id = String((await request.formData()).get('id') ?? '')
-	if (!(await restoreContact(m, id))) throw new Response('Not found', { status: 404 })
+	if (!(await restoreContact(m, id))) throw notFound()
 	return redirect(`/contacts/${id}`)
 }
 

@@ -16,6 +16,7 @@ import { dismissPair, listLikelyDuplicatePairs, type DuplicateReason } from '#ap
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 const DismissSchema = z.object({
 	intent: z.literal('dismiss'),
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: DismissSchema })
 	if (submission.status !== 'success') throw new Response('That request was not understood.', { status: 400 })
 	const { a, b, page } = submission.value
-	if (!(await dismissPair(m, a, b))) throw new Response('Not found', { status: 404 })
+	if (!(await dismissPair(m, a, b))) throw notFound()
 	// Redirect, so a reload does not post again.
 	return redirect(`/contacts/duplicates?${new URLSearchParams({ ...(page && page > 1 ? { page: String(page) } : {}), dismissed: '1' })}`)
 }

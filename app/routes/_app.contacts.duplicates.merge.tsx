@@ -17,6 +17,7 @@ import { mergeContacts, mergePreview, type MergeChoices, type MergeFieldKey, typ
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 const Side = z.enum(['a', 'b'])
 const MergeSchema = z.object({
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const b = url.searchParams.get('b')
 	if (!a || !b) throw redirect('/contacts/duplicates')
 	const preview = await mergePreview(m, a, b)
-	if (!preview) throw new Response('Not found', { status: 404 })
+	if (!preview) throw notFound()
 	if (!preview.canMerge) throw new Response('You can view these contacts but not change them, so you cannot merge them. Ask a workspace admin.', { status: 403 })
 	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
 	return { ...preview, timezone: user.timezone }

@@ -17,7 +17,7 @@ import { SOURCE_FORMAT_LABELS } from '#app/models/import/fields.ts'
 import { canUndo, getImportBatch, undoImport, type Outcome, type RowResult } from '#app/models/import/import.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { cn } from '#app/utils/misc.ts'
+import { cn, notFound } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 
 const UndoSchema = z.object({ intent: z.literal('undo') })
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const batch = await getImportBatch(m, params.batchId ?? '')
-	if (!batch) throw new Response('Not found', { status: 404 })
+	if (!batch) throw notFound()
 	const url = new URL(request.url)
 	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
 	const { report, userId, ...rest } = batch
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: UndoSchema })
 	if (submission.status !== 'success') throw new Response('Unknown action', { status: 400 })
 	const result = await undoImport(m, params.batchId ?? '')
-	if (!result) throw new Response('Not found', { status: 404 })
+	if (!result) throw notFound()
 	if (!result.ok) return data({ error: result.error }, { status: 400 })
 	return redirect(`/contacts/import/${params.batchId}?undone=${result.deleted}`)
 }

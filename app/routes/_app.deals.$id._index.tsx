@@ -21,13 +21,14 @@ import { formatDateTime } from '#app/utils/time.ts'
 import { closeDealSchema, formatDay, formatMoney } from '#app/validation/deal.ts'
 import { FOLLOW_UP_TYPE_LABELS, followUpState } from '#app/validation/follow-up.ts'
 import { MEDIUM_LABELS } from '#app/validation/interaction.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deal.name ?? 'Deal'} · Rapport` }]
 
 async function requireDeal(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const deal = await getDeal(m, id)
-	if (!deal) throw new Response('Not found', { status: 404 })
+	if (!deal) throw notFound()
 	return { m, deal }
 }
 

@@ -8,13 +8,14 @@ import { PageHeader } from '#app/components/page-header.tsx'
 import { dealFormOptions, DealFieldError, getDeal, updateDeal } from '#app/models/deal.server.ts'
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { amountInput, dealFormSchema } from '#app/validation/deal.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.deal.name ?? 'deal'} · Rapport` }]
 
 async function requireEditable(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const deal = await getDeal(m, id)
-	if (!deal) throw new Response('Not found', { status: 404 })
+	if (!deal) throw notFound()
 	requireEdit(m, deal)
 	return { m, deal }
 }

@@ -2,6 +2,7 @@
 // and sort in the URL through a plain GET form, pages, and totals over every match.
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
 import { SortableTh } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
@@ -10,7 +11,7 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
-import { Input, Label, Select } from '#app/components/ui/input.tsx'
+import { Input, Label } from '#app/components/ui/input.tsx'
 import { companyVisibleTo } from '#app/models/company.server.ts'
 import { dealCompanyOptions, listDeals } from '#app/models/deal.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
@@ -106,9 +107,7 @@ export default function DealList() {
 							</Link>
 						) : null}
 					</div>
-					{query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-					{query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-					{query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+					<KeepListParams query={query} />
 				</Form>
 			</Card>
 
@@ -163,23 +162,6 @@ export default function DealList() {
 	)
 }
 
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: Array<{ value: string; label: string }> }) {
-	return (
-		<div>
-			<Label htmlFor={`filter-${name}`} className="mb-1 text-xs text-muted">
-				{label}
-			</Label>
-			<Select key={value ?? ''} id={`filter-${name}`} name={name} defaultValue={value ?? ''} className="h-9 py-0">
-				<option value="">Any</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</Select>
-		</div>
-	)
-}
 
 function FilterInput({ label, name, value, ...props }: { label: string; name: string; value?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
 	return (

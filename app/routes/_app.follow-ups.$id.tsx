@@ -24,7 +24,7 @@ import {
 	updateFollowUp,
 } from '#app/models/follow-up.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
-import { cn } from '#app/utils/misc.ts'
+import { cn, notFound } from '#app/utils/misc.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
 import { cancelFollowUpSchema, completeFollowUpSchema, FOLLOW_UP_TYPE_LABELS, followUpFormSchema, followUpState, rescheduleSchema } from '#app/validation/follow-up.ts'
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function requireFollowUp(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const followUp = await getFollowUp(m, id)
-	if (!followUp) throw new Response('Not found', { status: 404 })
+	if (!followUp) throw notFound()
 	return { m, followUp }
 }
 

@@ -12,13 +12,14 @@ import { deleteInteraction, getInteraction, interactionDefaults, updateInteracti
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
 import { FOLLOW_UP_TYPE_FOR, interactionSchema, MEDIUM_LABELS, safeReturnTo } from '#app/validation/interaction.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit interaction${data?.withWhom ? ` with ${data.withWhom}` : ''} · Rapport` }]
 
 async function load(request: Request, id: string) {
 	const m = await requireMembership(request)
 	const interaction = await getInteraction(m, id)
-	if (!interaction) throw new Response('Not found', { status: 404 })
+	if (!interaction) throw notFound()
 	requireEdit(m, { ownerId: interaction.userId })
 	return { m, interaction }
 }

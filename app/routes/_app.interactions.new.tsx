@@ -19,6 +19,7 @@ import { canCreate, requireMembership, visibleTo, type Membership } from '#app/m
 import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { FOLLOW_UP_TYPE_FOR, interactionSchema, MEDIUMS, MESSAGES, safeReturnTo, type Medium } from '#app/validation/interaction.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log an interaction · Rapport' }]
 
@@ -28,7 +29,6 @@ async function requireLogger(request: Request) {
 	return m
 }
 
-const notFound = () => new Response('Not found', { status: 404 })
 
 /** Whom the form is for, from the query string; 404 for a record the member may not see. */
 async function loadTarget(m: Membership, params: URLSearchParams) {

@@ -5,8 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
-import { ReminderActions, ReminderIcon } from '#app/components/reminder-actions.tsx'
-import { Alert } from '#app/components/ui/alert.tsx'
+import { ReminderActionResult, ReminderActions, ReminderIcon } from '#app/components/reminder-actions.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
@@ -68,15 +67,7 @@ export default function NotificationsPage() {
 					</>
 				}
 			/>
-			{result?.error ? (
-				<Alert tone="danger" className="mb-4">
-					{result.error}
-				</Alert>
-			) : result?.message ? (
-				<p role="status" className="mb-4 text-sm text-muted">
-					{result.message}.
-				</p>
-			) : null}
+			<ReminderActionResult result={result} />
 			{d.rows.length === 0 ? (
 				<Card className="px-6 py-12 text-center">
 					<p className="font-medium">No notifications yet</p>

@@ -4,8 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
-import { ReminderItem } from '#app/components/reminder-actions.tsx'
-import { Alert } from '#app/components/ui/alert.tsx'
+import { ReminderActionResult, ReminderItem } from '#app/components/reminder-actions.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { listUpcomingReminders } from '#app/models/reminder.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
@@ -51,15 +50,7 @@ export default function RemindersPage() {
 					</Link>
 				}
 			/>
-			{result?.error ? (
-				<Alert tone="danger" className="mb-4">
-					{result.error}
-				</Alert>
-			) : result?.message ? (
-				<p role="status" className="mb-4 text-sm text-muted">
-					{result.message}.
-				</p>
-			) : null}
+			<ReminderActionResult result={result} />
 			{total === 0 ? (
 				<Card className="px-6 py-12 text-center">
 					<p className="font-medium">Nothing in the next 30 days</p>

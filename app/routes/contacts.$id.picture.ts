@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { visibleTo } from '#app/models/workspace.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
@@ -10,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		where: { contactId: params.id, contact: visibleTo(m) },
 		select: { id: true, contentType: true, blob: true },
 	})
-	if (!image) return new Response('Not found', { status: 404 })
+	if (!image) return notFound()
 	const versioned = new URL(request.url).searchParams.get('v') === image.id
 	return new Response(image.blob, {
 		headers: {

@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import Papa from 'papaparse'
 import { getImportBatch } from '#app/models/import/import.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const batch = await getImportBatch(m, params.batchId ?? '')
-	if (!batch) throw new Response('Not found', { status: 404 })
+	if (!batch) throw notFound()
 	const rejected = batch.report.rejected ?? []
 	const headers = batch.report.headers ?? []
 	const rows = [['Line', 'Reason', ...headers], ...rejected.map((r) => [String(r.line), r.reason, ...(r.cells ?? [])])]

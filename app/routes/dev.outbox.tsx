@@ -7,11 +7,12 @@ import { Button } from '#app/components/ui/button.tsx'
 import { readOutbox } from '#app/services/email.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
+import { notFound } from '#app/utils/misc.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Dev outbox · Rapport' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	if (getEnv().NODE_ENV === 'production') throw new Response('Not found', { status: 404 })
+	if (getEnv().NODE_ENV === 'production') throw notFound()
 	const to = new URL(request.url).searchParams.get('to') ?? undefined
 	return { to: to ?? '', messages: await readOutbox({ to }), postmark: Boolean(getEnv().POSTMARK_SERVER_TOKEN) }
 }

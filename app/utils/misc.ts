@@ -15,3 +15,8 @@ export async function resolveAll<T extends Record<string, Promise<unknown>>>(pro
 	const entries = await Promise.all(Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const))
 	return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> }
 }
+
+/** No such record, or one this user may not see: the same 404 either way (never a 403). */
+export function notFound() {
+	return new Response('Not found', { status: 404 })
+}
