@@ -3,6 +3,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { getEnv } from '../app/utils/env.server.ts'
+import { withRequestMemo } from '../app/utils/request-memo.server.ts'
 import { createApp } from './app.ts'
 import { maybeStartInngestDev } from './inngest-dev.ts'
 
@@ -38,18 +39,16 @@ if (mode === 'development') {
 	build = (await import(serverBuild)) as ServerBuild
 }
 
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		mode,
-		getLoadContext: (req, res) => ({
-			cspNonce: res.locals.cspNonce as string,
-			rateLimited: Boolean(res.locals.rateLimited),
-			clientIp: req.ip ?? null,
-		}),
+const remix = createRequestHandler({
+	build,
+	mode,
+	getLoadContext: (req, res) => ({
+		cspNonce: res.locals.cspNonce as string,
+		rateLimited: Boolean(res.locals.rateLimited),
+		clientIp: req.ip ?? null,
 	}),
-)
+})
+app.all('*', (req, res, next) => withRequestMemo(req.method, () => remix(req, res, next)))
 
 app.listen(env.PORT, () => {
 	console.log(`Rapport is running at ${env.APP_URL} (${mode})`)

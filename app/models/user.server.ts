@@ -2,6 +2,7 @@
 import bcrypt from 'bcryptjs'
 import { defaultStageRows } from '#app/models/pipeline.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { requestMemo } from '#app/utils/request-memo.server.ts'
 import { getUserId } from '#app/utils/session.server.ts'
 
 const BCRYPT_ROUNDS = 10
@@ -84,16 +85,37 @@ export async function checkPassword(userId: string, password: string) {
 	return bcrypt.compare(password, user.passwordHash)
 }
 
+const PROFILE_SELECT = {
+	id: true,
+	email: true,
+	name: true,
+	avatarUrl: true,
+	timezone: true,
+	theme: true,
+	defaultCountry: true,
+	noContactDays: true,
+	image: { select: { id: true } },
+} as const
+
+/** The user's profile and preferences, read once per page load (root, layout and page loaders all ask). */
+function loadProfile(userId: string) {
+	return requestMemo(`user:${userId}`, () => prisma.user.findUnique({ where: { id: userId }, select: PROFILE_SELECT }))
+}
+
+/** A signed-in user's preferences (time zone, default country, "no contact" days, name). */
+export async function userPrefs(userId: string) {
+	const user = await loadProfile(userId)
+	if (!user) throw new Error(`No user ${userId}`)
+	return user
+}
+
 /** What every page needs about the signed-in user (root loader). */
 export async function getCurrentUser(request: Request) {
 	const userId = await getUserId(request)
 	if (!userId) return null
-	const user = await prisma.user.findUnique({
-		where: { id: userId },
-		select: { id: true, email: true, name: true, avatarUrl: true, timezone: true, theme: true, image: { select: { id: true } } },
-	})
+	const user = await loadProfile(userId)
 	if (!user) return null
-	const { image, ...rest } = user
+	const { image, defaultCountry: _c, noContactDays: _n, ...rest } = user
 	return { ...rest, avatarSrc: avatarSrc(user) }
 }
 

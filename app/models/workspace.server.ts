@@ -2,6 +2,7 @@
 import { redirect } from '@remix-run/node'
 import type { Role } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { requestMemo } from '#app/utils/request-memo.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
 
 export type Membership = { userId: string; workspaceId: string; role: Role; personal: boolean; hideOthersRecords: boolean }
@@ -9,11 +10,13 @@ export type Membership = { userId: string; workspaceId: string; role: Role; pers
 /** The signed-in user and the workspace they are working in (their first, for now). */
 export async function requireMembership(request: Request): Promise<Membership> {
 	const userId = await requireUserId(request)
-	const membership = await prisma.membership.findFirst({
-		where: { userId },
-		orderBy: { createdAt: 'asc' },
-		select: { workspaceId: true, role: true, workspace: { select: { personal: true, hideOthersRecords: true } } },
-	})
+	const membership = await requestMemo(`membership:${userId}`, () =>
+		prisma.membership.findFirst({
+			where: { userId },
+			orderBy: { createdAt: 'asc' },
+			select: { workspaceId: true, role: true, workspace: { select: { personal: true, hideOthersRecords: true } } },
+		}),
+	)
 	// A user without a workspace can only come from a half-deleted account.
 	if (!membership) throw redirect('/logout')
 	return {

@@ -1,5 +1,6 @@
 // The company page: header (name, domain, industry, size, status, tags), its people
 // with decision-makers and the primary contact, details, notes and activity.
+import { userPrefs } from '#app/models/user.server.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
@@ -26,7 +27,6 @@ import { listRecordFollowUps } from '#app/models/follow-up.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/time.ts'
 import { SIZE_BAND_LABELS, type SizeBand } from '#app/validation/company.ts'
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		listCompanyContacts(m, company.id),
 		listActivity(m.workspaceId, 'Company', company.id),
 		listCustomFields(m.workspaceId, 'COMPANY'),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 	])
 	const followUps = await listRecordFollowUps(m, { companyId: company.id })
 	const deals = await listRecordDeals(m, { companyId: company.id })

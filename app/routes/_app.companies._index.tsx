@@ -1,5 +1,6 @@
 // The company list: search by name or domain, filters (industry, size, tag, status)
 // and sort in the URL (a plain GET form, as-you-type with JS), pages with a total.
+import { userPrefs } from '#app/models/user.server.ts'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const [list, options, user, deleted] = await Promise.all([
 		listCompanies(m, query),
 		listCompanyFilterOptions(m),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 		deletedId ? prisma.company.findFirst({ where: { id: deletedId, deletedAt: { not: null }, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
 	])
 	// Which rows' lead status menu may change them.

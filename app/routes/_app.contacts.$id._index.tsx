@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
+import { userPrefs } from '#app/models/user.server.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ContactRemindersCard } from '#app/components/contact-reminders.tsx'
@@ -26,7 +27,6 @@ import { createCustomReminder, deleteCustomReminder, listContactReminders, Remin
 import { getTimeline } from '#app/models/timeline.server.ts'
 import { canCreate, canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { AUTHORITY_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [timeline, customFields, user] = await Promise.all([
 		getTimeline(m, { contactId: contact.id, ...parseTimelineParams(new URL(request.url).searchParams) }),
 		listCustomFields(m.workspaceId, 'CONTACT'),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true, noContactDays: true } }),
+		userPrefs(m.userId),
 	])
 	const reminders = await listContactReminders(m, contact.id)
 	const followUps = await listRecordFollowUps(m, { contactId: contact.id })

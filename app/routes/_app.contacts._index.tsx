@@ -1,5 +1,6 @@
 // The contact list: search (as you type with JS, a GET form without), filters in
 // the URL, sortable columns, pagination, and bulk actions on selected rows.
+import { userPrefs } from '#app/models/user.server.ts'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const [list, options, user] = await Promise.all([
 		listContacts(m, query),
 		listFilterOptions(m),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 	])
 	const deletedId = url.searchParams.get('deleted')
 	const deleted = deletedId ? await prisma.contact.findFirst({ where: { id: deletedId, workspaceId: m.workspaceId, deletedAt: { not: null } }, select: { id: true, displayName: true } }) : null

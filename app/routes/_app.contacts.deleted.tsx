@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { userPrefs } from '#app/models/user.server.ts'
 import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
@@ -7,7 +8,6 @@ import { Card } from '#app/components/ui/card.tsx'
 import { listRecentlyDeleted, restoreContact } from '#app/models/contact.server.ts'
 import { DELETED_RETENTION_DAYS } from '#app/validation/contact-list.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Recently deleted · Rapport' 
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
+	const user = await userPrefs(m.userId)
 	return { contacts: await listRecentlyDeleted(m), timezone: user.timezone }
 }
 

@@ -1,4 +1,5 @@
 // Likely duplicate contacts, a pair per card: merge them, or say they are two people.
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -14,7 +15,6 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { dismissPair, listLikelyDuplicatePairs, type DuplicateReason } from '#app/models/duplicates.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
 
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const page = Number(url.searchParams.get('page')) || 1
 	const [result, user] = await Promise.all([
 		listLikelyDuplicatePairs(m, { page }),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 	])
 	return { ...result, timezone: user.timezone, dismissed: url.searchParams.get('dismissed') === '1' }
 }

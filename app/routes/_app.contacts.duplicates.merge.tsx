@@ -1,6 +1,7 @@
 // Merge two contacts: which record stays, and for each field that differs, whose
 // value to keep (radio buttons, so it works without JavaScript). Emails, phones,
 // tags and groups of both are kept; everything attached moves to the kept one.
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -15,7 +16,6 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { mergeContacts, mergePreview, type MergeChoices, type MergeFieldKey, type MergeFieldRow } from '#app/models/merge.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
 
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const preview = await mergePreview(m, a, b)
 	if (!preview) throw notFound()
 	if (!preview.canMerge) throw new Response('You can view these contacts but not change them, so you cannot merge them. Ask a workspace admin.', { status: 403 })
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
+	const user = await userPrefs(m.userId)
 	return { ...preview, timezone: user.timezone }
 }
 

@@ -1,5 +1,6 @@
 // Shared by /contacts/new and /contacts/:id/edit: what the form needs, and the
 // handling of a submitted form (multipart, for the picture).
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node'
 import { createContact, updateContact } from '#app/models/contact.server.ts'
@@ -18,7 +19,7 @@ export async function contactFormOptions(m: Membership) {
 		prisma.tag.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { name: 'asc' }, select: { name: true } }),
 		prisma.group.findMany({ where: { workspaceId: m.workspaceId, OR: [{ isPrivate: false }, { ownerId: m.userId }] }, orderBy: { name: 'asc' }, select: { id: true, name: true, icon: true } }),
 		listCustomFields(m.workspaceId, 'CONTACT'),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { defaultCountry: true } }),
+		userPrefs(m.userId),
 	])
 	return { companies, tagNames: tags.map((t) => t.name), groups, customFields, defaultCountry: user.defaultCountry }
 }

@@ -1,5 +1,6 @@
 // /contacts/import/:batchId: an import's progress (polled with JS, a meta refresh
 // without), its report, and "Undo this import" behind a confirm step.
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
@@ -16,7 +17,6 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { SOURCE_FORMAT_LABELS } from '#app/models/import/fields.ts'
 import { canUndo, getImportBatch, undoImport, type Outcome, type RowResult } from '#app/models/import/import.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { cn, notFound } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const batch = await getImportBatch(m, params.batchId ?? '')
 	if (!batch) throw notFound()
 	const url = new URL(request.url)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
+	const user = await userPrefs(m.userId)
 	const { report, userId, ...rest } = batch
 	return {
 		batch: {

@@ -1,6 +1,7 @@
 // /contacts/import: upload a CSV or vCard file, check the preview (detected format,
 // editable column mapping, what each row will do), then import. The uploaded file
 // waits on disk behind an opaque token, so the forms never carry its content.
+import { userPrefs } from '#app/models/user.server.ts'
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
@@ -38,7 +39,6 @@ import {
 	type RowResult,
 } from '#app/models/import/import.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { IMPORT_ACCEPT, IMPORT_MAX_BYTES, IMPORT_TOO_BIG, ImportPreviewSchema, ImportTokenSchema, ImportUploadSchema } from '#app/validation/import.ts'
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const [imports, user, customFields] = await Promise.all([
 		listImports(m),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 		listCustomFields(m.workspaceId, 'CONTACT'),
 	])
 	const token = url.searchParams.get('token')

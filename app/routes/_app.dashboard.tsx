@@ -1,6 +1,7 @@
 // /dashboard, the home page: what needs doing today, who needs attention, leads and
 // conversions in a chosen date range (GET ?range=7|30|90 or ?range=custom&from=&to=),
 // the pipeline, and charts drawn on the server (they show without JavaScript).
+import { userPrefs } from '#app/models/user.server.ts'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -17,7 +18,6 @@ import { Input, Label } from '#app/components/ui/input.tsx'
 import { getDashboard, zonedDay } from '#app/models/dashboard.server.ts'
 import { markMissedFollowUps } from '#app/models/follow-up.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
@@ -29,7 +29,7 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Rapport' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { name: true, timezone: true, noContactDays: true } })
+	const user = await userPrefs(m.userId)
 	const now = new Date()
 	// Lazily, so overdue and missed are right even when no background job runs.
 	await markMissedFollowUps(now, { workspaceId: m.workspaceId })

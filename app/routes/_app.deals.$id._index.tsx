@@ -1,6 +1,7 @@
 // The deal page: value, stage, probability, dates, company, contact and owner; its
 // interactions and follow-ups (logged and scheduled from here); the history of its
 // stages; and the actions: move to a stage, won / lost with a reason, reopen, delete.
+import { userPrefs } from '#app/models/user.server.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
@@ -15,7 +16,6 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label, Select } from '#app/components/ui/input.tsx'
 import { closeDeal, deleteDeal, getDeal, listDealActivity, listStages, moveDeal, reopenDeal } from '#app/models/deal.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { closeDealSchema, formatDay, formatMoney } from '#app/validation/deal.ts'
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [stages, activity, user] = await Promise.all([
 		listStages(m.workspaceId),
 		listDealActivity(m, deal.id),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 	])
 	return { deal, stages, ...activity, notesHtml: renderMarkdown(deal.notes), timezone: user.timezone, now: new Date() }
 }

@@ -1,5 +1,6 @@
 // "Log interaction": from a contact page (?contactId=), a company page
 // (?companyId=), or on its own, where a search (a GET form) picks the contact first.
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -79,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		// The picker: matches for a search, else the people most recently in touch.
 		const q = params.get('q')?.trim() ?? ''
 		const list = await listContacts(m, q ? { q } : { sort: 'lastContacted', dir: 'desc' })
-		const { timezone } = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })
+		const { timezone } = await userPrefs(m.userId)
 		return {
 			mode: 'pick' as const,
 			q,

@@ -1,6 +1,7 @@
 // /leads: contacts and companies by lead status, with counts, each status paged on
 // its own, and when each converted. Its action is where every lead status menu
 // (lists, record pages, this page) posts a one-click change.
+import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -14,7 +15,6 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
 import { leadsOverview, setLeadStatus } from '#app/models/lead.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDate } from '#app/utils/time.ts'
@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: 'Leads · Rapport' }]
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const query = parseLeadsQuery(new URL(request.url).searchParams)
-	const [sections, user] = await Promise.all([leadsOverview(m, query), prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } })])
+	const [sections, user] = await Promise.all([leadsOverview(m, query), userPrefs(m.userId)])
 	return { query, sections, timezone: user.timezone }
 }
 

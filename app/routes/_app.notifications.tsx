@@ -11,7 +11,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '#app/models/reminder.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { userPrefs } from '#app/models/user.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { reminderAction } from '#app/utils/reminder-action.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
@@ -21,8 +21,8 @@ export const meta: MetaFunction = () => [{ title: 'Notifications · Rapport' }]
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const page = Math.max(1, Math.min(1000, Number(new URL(request.url).searchParams.get('page')) || 1))
-	const [list, user] = await Promise.all([listNotifications(m.userId, { page }), prisma.user.findUnique({ where: { id: m.userId }, select: { timezone: true } })])
-	const timeZone = user?.timezone || 'UTC'
+	const [list, user] = await Promise.all([listNotifications(m.userId, { page }), userPrefs(m.userId)])
+	const timeZone = user.timezone
 	return { ...list, timeZone, today: new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()) }
 }
 

@@ -8,18 +8,14 @@ import { ReminderActionResult, ReminderItem } from '#app/components/reminder-act
 import { Card } from '#app/components/ui/card.tsx'
 import { listUpcomingReminders } from '#app/models/reminder.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { userPrefs } from '#app/models/user.server.ts'
 import { reminderAction } from '#app/utils/reminder-action.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Reminders · Rapport' }]
 
-async function userZone(userId: string) {
-	return (await prisma.user.findUnique({ where: { id: userId }, select: { timezone: true } }))?.timezone || 'UTC'
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
-	const timeZone = await userZone(m.userId)
+	const timeZone = (await userPrefs(m.userId)).timezone
 	const now = new Date()
 	const list = await listUpcomingReminders(m, { now, timeZone, days: 30 })
 	return { ...list, timeZone, now: now.toISOString() }

@@ -1,5 +1,6 @@
 // /settings/activity: the workspace's audit trail, newest first, filtered by record
 // type, action and person (a GET form: the URL is the filter), paginated.
+import { userPrefs } from '#app/models/user.server.ts'
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,7 +10,6 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { Label, Select } from '#app/components/ui/input.tsx'
 import { activityFilterOptions, listWorkspaceActivity, type ActivityFilters } from '#app/models/activity.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Activity · Settings · Rapport' }]
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const [log, options, user] = await Promise.all([
 		listWorkspaceActivity(m, filters),
 		activityFilterOptions(m.workspaceId),
-		prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { timezone: true } }),
+		userPrefs(m.userId),
 	])
 	return { ...log, filters, options, timezone: user.timezone }
 }

@@ -2,6 +2,7 @@
 // and admins may reword them, and restore the default), and the user's own. Each
 // form previews the message for a sample contact: as you type with JS, with the
 // "Preview" button without.
+import { userPrefs } from '#app/models/user.server.ts'
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -22,7 +23,6 @@ import {
 	updateOwnTemplate,
 } from '#app/models/template.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import {
 	BUILT_IN_TYPES,
 	BuiltInTemplateSchema,
@@ -42,7 +42,7 @@ export const meta: MetaFunction = () => [{ title: 'Message templates · Settings
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
-	const [templates, user] = await Promise.all([listTemplates(m), prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { name: true } })])
+	const [templates, user] = await Promise.all([listTemplates(m), userPrefs(m.userId)])
 	return { ...templates, myName: user.name, canEditBuiltIns: canEditBuiltIns(m), canCreate: canCreate(m) }
 }
 

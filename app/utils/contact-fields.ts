@@ -2,18 +2,41 @@
 // imports and the API so a number or handle is stored the same way from anywhere.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 
+/**
+ * Remembers a pure function of a string. Parsing with the full metadata costs tens of
+ * microseconds, and a list page asks about each row's numbers several times (quick
+ * actions, display); the cache is bounded by starting over when full.
+ */
+function remembered<R>(fn: (key: string) => R, limit = 5_000) {
+	const cache = new Map<string, R>()
+	return (key: string): R => {
+		if (cache.has(key)) return cache.get(key)!
+		if (cache.size >= limit) cache.clear()
+		const value = fn(key)
+		cache.set(key, value)
+		return value
+	}
+}
+
+// Keyed by "<country>|<number>".
+const normalized = remembered((key) => {
+	const bar = key.indexOf('|')
+	const [country, value] = [key.slice(0, bar), key.slice(bar + 1)]
+	const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value, country as CountryCode)
+	return parsed?.isPossible() ? parsed.number : value
+})
+
 /** E.164 when the number is plausible for the country, otherwise as typed (trimmed). */
 export function normalizePhone(raw: string, defaultCountry = 'US') {
 	const value = raw.trim()
 	if (!value) return ''
-	const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value, defaultCountry.toUpperCase() as CountryCode)
-	return parsed?.isPossible() ? parsed.number : value
+	return normalized(`${defaultCountry.toUpperCase()}|${value}`)
 }
 
-export function isMobileNumber(e164: string) {
+export const isMobileNumber = remembered((e164: string) => {
 	const type = parsePhoneNumberFromString(e164)?.getType()
 	return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE'
-}
+})
 
 /** Digits a person might type to find a number: full, national, and the local tail. */
 export function phoneSearchTokens(phone: string) {
@@ -26,10 +49,10 @@ export function phoneSearchTokens(phone: string) {
 }
 
 /** Formats an E.164 number for reading; anything else is shown as stored. */
-export function formatPhone(phone: string) {
+export const formatPhone = remembered((phone: string) => {
 	const parsed = parsePhoneNumberFromString(phone)
 	return parsed ? parsed.formatInternational() : phone
-}
+})
 
 export function normalizeEmail(raw: string) {
 	return raw.trim().toLowerCase()

@@ -2,6 +2,7 @@
 // (docs/decisions/0003-db-sessions.md).
 import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from './db.server.ts'
+import { requestMemo } from './request-memo.server.ts'
 import { getEnv } from './env.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -23,30 +24,23 @@ export async function getSessionId(request: Request): Promise<string | null> {
 	return typeof value === 'string' ? value : null
 }
 
-const sessionCache = new WeakMap<Request, Promise<{ id: string; userId: string } | null>>()
-
-/** The live session behind a request, if any (memoised per request). */
-export function getSession(request: Request) {
-	let pending = sessionCache.get(request)
-	if (!pending) {
-		pending = (async () => {
-			const id = await getSessionId(request)
-			if (!id) return null
-			const session = await prisma.session.findUnique({ where: { id }, select: { id: true, userId: true, expiresAt: true, lastSeenAt: true } })
-			if (!session) return null
-			const now = Date.now()
-			if (session.expiresAt.getTime() <= now) {
-				await prisma.session.deleteMany({ where: { id } })
-				return null
-			}
-			if (now - session.lastSeenAt.getTime() > 60 * 60 * 1000) {
-				await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } })
-			}
-			return { id: session.id, userId: session.userId }
-		})()
-		sessionCache.set(request, pending)
-	}
-	return pending
+/** The live session behind a request, if any (once per page load: root, layout and page loaders all ask). */
+export async function getSession(request: Request) {
+	const id = await getSessionId(request)
+	if (!id) return null
+	return requestMemo(`session:${id}`, async () => {
+		const session = await prisma.session.findUnique({ where: { id }, select: { id: true, userId: true, expiresAt: true, lastSeenAt: true } })
+		if (!session) return null
+		const now = Date.now()
+		if (session.expiresAt.getTime() <= now) {
+			await prisma.session.deleteMany({ where: { id } })
+			return null
+		}
+		if (now - session.lastSeenAt.getTime() > 60 * 60 * 1000) {
+			await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } })
+		}
+		return { id: session.id, userId: session.userId }
+	})
 }
 
 export async function getUserId(request: Request) {
