@@ -4,9 +4,9 @@
 import Papa from 'papaparse'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { idList, sqlGet } from '#app/utils/sql.server.ts'
 import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, type CustomFieldDef } from '#app/validation/contact.ts'
-import { contactWhere, type ContactListQuery } from './contact.server.ts'
-import { searchContactIds } from './contact-search.server.ts'
+import { matchingContactIds, visibleContactIds, type ContactListQuery } from './contact-list.server.ts'
 import { listCustomFields } from './custom-field.server.ts'
 import { formatDateValue } from './import/fields.ts'
 import { toVcard, type VcardContact } from './import/vcard.server.ts'
@@ -15,14 +15,12 @@ import { visibleTo, type Membership } from './workspace.server.ts'
 export type ExportFormat = 'csv' | 'vcf'
 export type ExportSelection = { query: ContactListQuery } | { ids: string[] }
 
-const PAGE = { csv: 1000, vcf: 200 }
+// Ids per query: under SQLite's 999 bound values.
+const PAGE = { csv: 900, vcf: 200 }
 
-/** The contacts an export covers: the ids picked, or the list view's filter and search. */
-export async function exportWhere(m: Membership, selection: ExportSelection): Promise<Prisma.ContactWhereInput> {
-	if ('ids' in selection) return { id: { in: selection.ids }, deletedAt: null, ...visibleTo(m) }
-	const where = contactWhere(m, selection.query)
-	if (selection.query.q?.trim()) where.id = { in: await searchContactIds(m.workspaceId, selection.query.q) }
-	return where
+/** The contacts an export covers, in name order: the ids picked, or the list view's filter and search. */
+export async function exportIds(m: Membership, selection: ExportSelection) {
+	return 'ids' in selection ? visibleContactIds(m, selection.ids) : matchingContactIds(m, selection.query)
 }
 
 function select(m: Membership, withPhoto: boolean) {
@@ -65,20 +63,13 @@ function select(m: Membership, withPhoto: boolean) {
 
 type Row = Prisma.ContactGetPayload<{ select: ReturnType<typeof select> }>
 
-/** Pages of contacts in name order, by cursor. */
-async function* pages(where: Prisma.ContactWhereInput, m: Membership, format: ExportFormat) {
-	let cursor: string | undefined
-	for (;;) {
-		const rows: Row[] = await prisma.contact.findMany({
-			where,
-			orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
-			take: PAGE[format],
-			...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-			select: select(m, format === 'vcf'),
-		})
-		if (rows.length) yield rows
-		if (rows.length < PAGE[format]) return
-		cursor = rows[rows.length - 1]!.id
+/** The contacts, a page at a time, in the order of `ids`. */
+async function* pages(ids: string[], m: Membership, format: ExportFormat) {
+	for (let i = 0; i < ids.length; i += PAGE[format]) {
+		const pageIds = ids.slice(i, i + PAGE[format])
+		const rows: Row[] = await prisma.contact.findMany({ where: { id: { in: pageIds } }, select: select(m, format === 'vcf') })
+		const position = new Map(pageIds.map((id, index) => [id, index]))
+		yield rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!)
 	}
 }
 
@@ -178,12 +169,10 @@ function vcardOf(c: Row): VcardContact {
 }
 
 /** The most emails (or phones) one exported contact has: how many column pairs the CSV needs. */
-async function widest(where: Prisma.ContactWhereInput) {
-	const [emails, phones] = await Promise.all([
-		prisma.contactEmail.groupBy({ by: ['contactId'], where: { contact: where }, _count: { _all: true }, orderBy: { _count: { contactId: 'desc' } }, take: 1 }),
-		prisma.contactPhone.groupBy({ by: ['contactId'], where: { contact: where }, _count: { _all: true }, orderBy: { _count: { contactId: 'desc' } }, take: 1 }),
-	])
-	return { maxEmails: Math.max(1, emails[0]?._count._all ?? 0), maxPhones: Math.max(1, phones[0]?._count._all ?? 0) }
+function widest(ids: string[]) {
+	const most = (table: 'ContactEmail' | 'ContactPhone') =>
+		sqlGet<{ n: number | null }>(`SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM ${table} WHERE contactId IN (SELECT value FROM json_each(?)) GROUP BY contactId)`, idList(ids))?.n ?? 0
+	return { maxEmails: Math.max(1, most('ContactEmail')), maxPhones: Math.max(1, most('ContactPhone')) }
 }
 
 function today() {
@@ -192,15 +181,15 @@ function today() {
 
 /** A streamed export of the selection as CSV or vCard 4.0. */
 export async function exportContacts(m: Membership, selection: ExportSelection, format: ExportFormat) {
-	const where = await exportWhere(m, selection)
+	const ids = await exportIds(m, selection)
 	const encoder = new TextEncoder()
 	let chunks: AsyncGenerator<string>
 	if (format === 'csv') {
-		const [{ maxEmails, maxPhones }, customFields] = await Promise.all([widest(where), listCustomFields(m.workspaceId, 'CONTACT')])
+		const [{ maxEmails, maxPhones }, customFields] = [widest(ids), await listCustomFields(m.workspaceId, 'CONTACT')]
 		chunks = (async function* () {
 			// The BOM tells Excel the file is UTF-8.
 			yield '\uFEFF' + Papa.unparse([csvHeader(maxEmails, maxPhones, customFields)], { escapeFormulae: FORMULA }) + '\r\n'
-			for await (const rows of pages(where, m, 'csv')) {
+			for await (const rows of pages(ids, m, 'csv')) {
 				yield Papa.unparse(
 					rows.map((c) => csvRow(c, maxEmails, maxPhones, customFields)),
 					{ escapeFormulae: FORMULA },
@@ -209,7 +198,7 @@ export async function exportContacts(m: Membership, selection: ExportSelection, 
 		})()
 	} else {
 		chunks = (async function* () {
-			for await (const rows of pages(where, m, 'vcf')) yield rows.map((c) => toVcard(vcardOf(c))).join('')
+			for await (const rows of pages(ids, m, 'vcf')) yield rows.map((c) => toVcard(vcardOf(c))).join('')
 		})()
 	}
 	const body = new ReadableStream<Uint8Array>({

@@ -15,13 +15,13 @@ import {
 	quickActionTargets,
 	quickActionUrl,
 	TAKES_MESSAGE,
+	type Reachable,
 	type QuickActionKind,
 } from '#app/utils/quick-actions.ts'
 import type { Medium } from '#app/validation/interaction.ts'
 import { logInteraction } from './interaction.server.ts'
 import { getTemplate, renderFor, templateChoices } from './template.server.ts'
 import { requireMembership, visibleTo, type Membership } from './workspace.server.ts'
-import { visibleContactsByIds } from './contact.server.ts'
 import { notFound } from '#app/utils/misc.ts'
 
 /** How long after the click Rapport still asks. */
@@ -95,14 +95,9 @@ export async function contactQuickActions(m: Membership, contactId: string, temp
 	}
 }
 
-/** Quick actions (without a template) for each of these contacts, e.g. the rows of a list. */
-export async function rowQuickActions(m: Membership, contactIds: string[]): Promise<Record<string, QuickActionLink[]>> {
-	if (!contactIds.length) return {}
-	const [contacts, user] = await Promise.all([
-		visibleContactsByIds(m, contactIds, CONTACT_SELECT),
-		me(m),
-	])
-	return Object.fromEntries(contacts.map((c) => [c.id, links(c.id, quickActionTargets(c, user.defaultCountry))]))
+/** Quick actions (without a template) for each of these contacts, e.g. the rows of a list (phones and emails primary first). */
+export function rowQuickActions(contacts: Array<{ id: string } & Reachable>, defaultCountry: string): Record<string, QuickActionLink[]> {
+	return Object.fromEntries(contacts.map((c) => [c.id, links(c.id, quickActionTargets(c, defaultCountry))]))
 }
 
 /**

@@ -19,8 +19,8 @@ import { buttonClass, Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label, Select } from '#app/components/ui/input.tsx'
-import { bulkAddTag, bulkAddToGroup, listContacts, listFilterOptions, restoreContact, softDeleteContacts } from '#app/models/contact.server.ts'
-import { editableIds } from '#app/models/lead.server.ts'
+import { bulkAddTag, bulkAddToGroup, restoreContact, softDeleteContacts } from '#app/models/contact.server.ts'
+import { listContacts, listFilterOptions, statusEditableIds } from '#app/models/contact-list.server.ts'
 import { rowQuickActions } from '#app/models/quick-action.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
@@ -37,21 +37,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const url = new URL(request.url)
 	const query = parseContactListQuery(url.searchParams)
-	const [list, options, user] = await Promise.all([
-		listContacts(m, query),
-		listFilterOptions(m),
-		userPrefs(m.userId),
-	])
+	const [list, user] = await Promise.all([listContacts(m, query), userPrefs(m.userId)])
 	const deletedId = url.searchParams.get('deleted')
 	const deleted = deletedId ? await prisma.contact.findFirst({ where: { id: deletedId, workspaceId: m.workspaceId, deletedAt: { not: null } }, select: { id: true, displayName: true } }) : null
 	// Per row: the quick action icons, and whether the lead status menu may change it.
-	const rowIds = list.rows.map((r) => r.id)
-	const [quickActions, statusEditable] = await Promise.all([rowQuickActions(m, rowIds), editableIds(m, 'contact', rowIds)])
+	const quickActions = rowQuickActions(list.rows, user.defaultCountry)
+	const statusEditable = statusEditableIds(m, list.rows)
 	return {
 		query,
 		...list,
 		rows: list.rows.map((r) => ({ ...r, pictureSrc: contactPictureSrc(r) })),
-		options,
+		options: listFilterOptions(m),
 		timezone: user.timezone,
 		canCreate: canCreate(m),
 		deleted,

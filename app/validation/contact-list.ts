@@ -2,7 +2,7 @@
 // exports, so a bookmarked view means the same thing everywhere.
 import { z } from 'zod'
 import { listParams, parseListQuery } from './list-query.ts'
-import type { ContactListQuery } from '#app/models/contact.server.ts'
+import type { ContactListQuery } from '#app/models/contact-list.server.ts'
 
 export const PAGE_SIZES = [25, 50, 100] as const
 /** Deleted contacts can be restored for this long. */

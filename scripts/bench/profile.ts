@@ -36,6 +36,8 @@ type QueryEvent = { query: string; params: string; duration: number }
 const prisma = new PrismaClient({ adapter: createAdapterFactory(process.env.DATABASE_URL), log: [{ emit: 'event', level: 'query' }] })
 const captured: QueryEvent[] = []
 prisma.$on('query', (e: QueryEvent) => captured.push(e))
+// The app's direct SQL reads (app/utils/sql.server.ts) are captured too.
+globalThis.__rapportSqlListener = (query, params) => captured.push({ query, params: JSON.stringify(params) } as QueryEvent)
 // db.server.ts keeps its client on globalThis; handing it ours makes the models log through it.
 globalThis.__prisma = prisma
 
@@ -53,11 +55,11 @@ const run = await (async () => {
 		}
 	}
 	if (what === 'filters') {
-		const { listFilterOptions } = await import('../../app/models/contact.server.ts')
+		const { listFilterOptions } = await import('../../app/models/contact-list.server.ts')
 		return () => listFilterOptions(membership)
 	}
 	if (what === 'list') {
-		const { listContacts } = await import('../../app/models/contact.server.ts')
+		const { listContacts } = await import('../../app/models/contact-list.server.ts')
 		const { parseContactListQuery } = await import('../../app/validation/contact-list.ts')
 		const query = parseContactListQuery(new URLSearchParams(search))
 		return () => listContacts(membership, query)

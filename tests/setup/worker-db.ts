@@ -14,7 +14,9 @@ process.env.RATE_LIMIT_ACCOUNT_MAX ??= '1000'
 
 afterAll(async () => {
 	const { prisma } = await import('#app/utils/db.server.ts')
+	const { closeSql } = await import('#app/utils/sql.server.ts')
 	await prisma.$disconnect()
+	closeSql()
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
 	fs.rmSync(process.env.OUTBOX_DIR!, { recursive: true, force: true })
 })
