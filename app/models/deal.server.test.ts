@@ -9,7 +9,6 @@ import {
 	deleteDeal,
 	getBoard,
 	getDeal,
-	listDeals,
 	listStages,
 	listStagesWithCounts,
 	moveDeal,
@@ -21,6 +20,7 @@ import {
 	updateStage,
 	DealFieldError,
 } from './deal.server.ts'
+import { listDeals } from './deal-list.server.ts'
 import { createUser } from './user.server.ts'
 import type { Membership } from './workspace.server.ts'
 
@@ -247,6 +247,24 @@ describe('deals', () => {
 		expect((await listDeals(m, { company: acme.id })).rows.map((r) => r.name)).toEqual(['Reps'])
 		expect((await listDeals(m, { closeFrom: '2026-01-10', closeTo: '2026-01-10' })).rows.map((r) => r.name)).toEqual(['Mine'])
 		expect((await listDeals(m, { closeFrom: '2026-02-01' })).rows.map((r) => r.name)).toEqual(['Reps'])
+	})
+
+	it('pipeline order pages across stages, in board order, both directions; sorted pages put undated closes last', async () => {
+		const m = await member()
+		const { byName } = await stagesOf(m)
+		const [prospecting, qualification] = [byName('Prospecting').id, byName('Qualification').id]
+		for (let i = 1; i <= 27; i++) await createDeal(m, input({ name: `P${String(i).padStart(2, '0')}`, stageId: prospecting }))
+		for (let i = 1; i <= 4; i++) await createDeal(m, input({ name: `Q${i}`, stageId: qualification, expectedCloseAt: `2026-03-0${i}` }))
+		const page2 = await listDeals(m, { pageSize: 25, page: 2 })
+		expect(page2.total).toBe(31)
+		// A new deal goes to the top of its stage, as on the board.
+		expect(page2.rows.map((r) => r.name)).toEqual(['P02', 'P01', 'Q4', 'Q3', 'Q2', 'Q1'])
+		expect(page2.rows.map((r) => r.stage.name)).toEqual(['Prospecting', 'Prospecting', 'Qualification', 'Qualification', 'Qualification', 'Qualification'])
+		const reversed = await listDeals(m, { pageSize: 25, dir: 'desc' })
+		expect(reversed.rows.slice(0, 6).map((r) => r.name)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'P01', 'P02'])
+		const byClose = await listDeals(m, { sort: 'close', dir: 'desc', pageSize: 25 })
+		expect(byClose.rows.slice(0, 4).map((r) => r.name)).toEqual(['Q4', 'Q3', 'Q2', 'Q1'])
+		expect(byClose.rows[4]!.expectedCloseAt).toBeNull()
 	})
 
 	it('roles: VIEWER reads only, REP edits its own; another workspace’s deal is a 404', async () => {

@@ -315,13 +315,13 @@ async function stageTotals(m: Membership) {
 }
 
 export type MoneyTotal = { currency: string; cents: number }
-function addTotal(list: MoneyTotal[], currency: string, cents: number) {
+export function addTotal(list: MoneyTotal[], currency: string, cents: number) {
 	const t = list.find((x) => x.currency === currency)
 	if (t) t.cents += cents
 	else list.push({ currency, cents })
 }
 /** Largest first, so the workspace's main currency leads. */
-const sortTotals = (list: MoneyTotal[]) => list.sort((a, b) => b.cents - a.cents)
+export const sortTotals = (list: MoneyTotal[]) => list.sort((a, b) => b.cents - a.cents)
 
 type CardRow = {
 	id: string
@@ -402,100 +402,7 @@ export async function getBoard(m: Membership, { limit = BOARD_COLUMN_LIMIT }: { 
 }
 export type Board = Awaited<ReturnType<typeof getBoard>>
 
-function dealWhere(m: Membership, q: DealListQuery): Prisma.DealWhereInput {
-	const where: Prisma.DealWhereInput = { ...live(m) }
-	if (q.stage) where.stageId = q.stage
-	if (q.owner) where.ownerId = q.owner === 'none' ? null : q.owner
-	if (q.company) where.companyId = q.company
-	if (q.min !== undefined || q.max !== undefined) where.valueCents = { ...(q.min !== undefined ? { gte: q.min } : {}), ...(q.max !== undefined ? { lte: q.max } : {}) }
-	if (q.closeFrom || q.closeTo) {
-		where.expectedCloseAt = {
-			...(q.closeFrom ? { gte: new Date(`${q.closeFrom}T00:00:00Z`) } : {}),
-			...(q.closeTo ? { lt: new Date(new Date(`${q.closeTo}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-		}
-	}
-	return where
-}
 
-/** The list: filtered, sorted, paginated (bounded offset), with totals over every match. */
-export async function listDeals(m: Membership, q: DealListQuery) {
-	const pageSize = q.pageSize && (DEAL_PAGE_SIZES as readonly number[]).includes(q.pageSize) ? q.pageSize : 50
-	const sort = q.sort ?? 'position'
-	const dir = q.dir ?? (sort === 'value' || sort === 'probability' || sort === 'created' ? 'desc' : 'asc')
-	const where = dealWhere(m, q)
-	// One grouped pass gives the count per stage, the totals and the weighted totals
-	// (value × probability needs the probability: at most 101 groups per stage and currency).
-	const [stages, groups] = await Promise.all([
-		listStages(m.workspaceId),
-		prisma.deal.groupBy({ by: ['stageId', 'currency', 'probability'], where, _count: { _all: true }, _sum: { valueCents: true } }),
-	])
-	const totals: MoneyTotal[] = []
-	const weighted: MoneyTotal[] = []
-	const perStage = new Map<string, number>()
-	for (const g of groups) {
-		addTotal(totals, g.currency, g._sum.valueCents ?? 0)
-		addTotal(weighted, g.currency, Math.round(((g._sum.valueCents ?? 0) * g.probability) / 100))
-		perStage.set(g.stageId, (perStage.get(g.stageId) ?? 0) + g._count._all)
-	}
-	const total = [...perStage.values()].reduce((n, c) => n + c, 0)
-	const pages = Math.max(1, Math.min(2000, Math.ceil(total / pageSize)))
-	const page = Math.min(Math.max(1, q.page ?? 1), pages)
-	let rows: Array<Prisma.DealGetPayload<{ select: typeof LIST_SELECT }>>
-	if (sort === 'position') {
-		// Pipeline order: stage by stage as on the board, each read along the board's index.
-		// The counts per stage say which stages this page spans and where in each it starts.
-		let skip = (page - 1) * pageSize
-		let take = pageSize
-		rows = []
-		for (const stage of dir === 'asc' ? stages : [...stages].reverse()) {
-			const count = perStage.get(stage.id) ?? 0
-			if (skip >= count) {
-				skip -= count
-				continue
-			}
-			const part = await prisma.deal.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: dir }, { id: dir }], skip, take, select: LIST_SELECT })
-			rows.push(...part)
-			take -= part.length
-			skip = 0
-			if (take <= 0) break
-		}
-	} else {
-		const key = { name: 'name', value: 'valueCents', close: 'expectedCloseAt', probability: 'probability', created: 'createdAt' }[sort] as 'name'
-		const orderBy: Prisma.DealOrderByWithRelationInput[] =
-			sort === 'close' ? [{ expectedCloseAt: { sort: dir, nulls: 'last' } }, { id: dir }] : [{ [key]: dir }, { id: dir }]
-		rows = await prisma.deal.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, select: LIST_SELECT })
-	}
-	return {
-		rows: rows.map((r) => ({ ...r, canEdit: canEdit(m, r) })),
-		stages,
-		total,
-		totals: sortTotals(totals),
-		weighted: sortTotals(weighted),
-		page,
-		pages,
-		pageSize,
-		sort,
-		dir,
-	}
-}
-
-const LIST_SELECT = { ...CARD_SELECT, closedAt: true, stage: { select: { id: true, name: true, outcome: true } }, contact: { select: { id: true, displayName: true } } } as const
-
-/** The list's company filter: the 200 companies with the most deals, by name (a select stays usable). */
-export async function dealCompanyOptions(m: Membership) {
-	const top = await prisma.deal.groupBy({
-		by: ['companyId'],
-		where: { ...live(m), companyId: { not: null } },
-		_count: { _all: true },
-		orderBy: { _count: { companyId: 'desc' } },
-		take: 200,
-	})
-	return prisma.company.findMany({
-		where: { id: { in: top.map((t) => t.companyId!) }, deletedAt: null, ...companyVisibleTo(m) },
-		orderBy: { name: 'asc' },
-		select: { id: true, name: true },
-	})
-}
 
 /** Everything the deal page shows; null when the member may not see it. */
 export async function getDeal(m: Membership, id: string) {

@@ -12,10 +12,8 @@ import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
-import { companyVisibleTo } from '#app/models/company.server.ts'
-import { dealCompanyOptions, listDeals } from '#app/models/deal.server.ts'
+import { dealCompanyOptions, dealOwnerOptions, listDeals } from '#app/models/deal-list.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { amountInput, DEAL_PAGE_SIZES, formatDay, formatMoney, formatTotals, parseDealListQuery, type DealSort } from '#app/validation/deal.ts'
 
@@ -24,14 +22,8 @@ export const meta: MetaFunction = () => [{ title: 'Deal list · Rapport' }]
 export async function loader({ request }: LoaderFunctionArgs) {
 	const m = await requireMembership(request)
 	const query = parseDealListQuery(new URL(request.url).searchParams)
-	const [list, members, companies, company] = await Promise.all([
-		listDeals(m, query),
-		prisma.membership.findMany({ where: { workspaceId: m.workspaceId }, orderBy: { user: { name: 'asc' } }, take: 500, select: { user: { select: { id: true, name: true } } } }),
-		dealCompanyOptions(m),
-		query.company ? prisma.company.findFirst({ where: { id: query.company, ...companyVisibleTo(m) }, select: { id: true, name: true } }) : null,
-	])
-	if (company && !companies.some((c) => c.id === company.id)) companies.unshift(company)
-	return { query, ...list, members: members.map((x) => x.user), companies, canCreate: canCreate(m) }
+	const list = await listDeals(m, query)
+	return { query, ...list, members: dealOwnerOptions(m), companies: dealCompanyOptions(m, query.company), canCreate: canCreate(m) }
 }
 
 const COLUMNS: Array<{ key: DealSort; label: string; className?: string }> = [

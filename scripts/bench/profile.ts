@@ -78,7 +78,7 @@ const run = await (async () => {
 		return () => getBoard(membership)
 	}
 	if (what === 'deals') {
-		const { listDeals } = await import('../../app/models/deal.server.ts')
+		const { listDeals } = await import('../../app/models/deal-list.server.ts')
 		const { parseDealListQuery } = await import('../../app/validation/deal.ts')
 		const query = parseDealListQuery(new URLSearchParams(search))
 		return () => listDeals(membership, query)
