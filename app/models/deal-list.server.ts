@@ -59,7 +59,8 @@ const ROWS = (from: string, order = '') => `SELECT d.id, d.name, d.valueCents, d
 	LEFT JOIN Contact p ON p.id = d.contactId
 	${order ? `ORDER BY ${order}` : ''}`
 
-const PAGE_COLUMNS = 'd.id, d.name, d.valueCents, d.currency, d.probability, d.expectedCloseAt, d.closedAt, d.position, d.stageId, d.ownerId, d.companyId, d.contactId'
+// Every column a sort names: the outer query orders by them again after its joins.
+const PAGE_COLUMNS = 'd.id, d.name, d.valueCents, d.currency, d.probability, d.expectedCloseAt, d.closedAt, d.createdAt, d.position, d.stageId, d.ownerId, d.companyId, d.contactId'
 
 /** The list: filtered, sorted, paginated (bounded offset), with totals over every match. */
 export async function listDeals(m: Membership, q: DealListQuery) {

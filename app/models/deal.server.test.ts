@@ -265,6 +265,9 @@ describe('deals', () => {
 		const byClose = await listDeals(m, { sort: 'close', dir: 'desc', pageSize: 25 })
 		expect(byClose.rows.slice(0, 4).map((r) => r.name)).toEqual(['Q4', 'Q3', 'Q2', 'Q1'])
 		expect(byClose.rows[4]!.expectedCloseAt).toBeNull()
+		// Every sort runs (each names its column twice: in the page and after the joins).
+		for (const sort of ['name', 'value', 'probability', 'created'] as const) expect((await listDeals(m, { sort })).rows).toHaveLength(31)
+		expect((await listDeals(m, { sort: 'name', dir: 'asc', pageSize: 25 })).rows[0]!.name).toBe('P01')
 	})
 
 	it('roles: VIEWER reads only, REP edits its own; another workspace’s deal is a 404', async () => {
