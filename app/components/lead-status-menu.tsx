@@ -12,12 +12,6 @@ import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
 export type LeadStatusValue = (typeof LEAD_STATUSES)[number]
 
 export const LEAD_STATUS_TONE = { NEW: 'accent', INTERESTED: 'warning', NOT_INTERESTED: 'neutral', CONVERTED: 'success' } as const
-const DOT: Record<LeadStatusValue, string> = {
-	NEW: 'bg-link',
-	INTERESTED: 'bg-warning-text',
-	NOT_INTERESTED: 'bg-muted',
-	CONVERTED: 'bg-success-text',
-}
 
 /** The read-only badge (also what the menu's button looks like). */
 export function LeadStatusBadge({ status, className }: { status: LeadStatusValue; className?: string }) {
@@ -88,17 +82,8 @@ export function LeadStatusMenu({
 					</>
 				)}
 			</button>
-			<div
-				ref={popover}
-				id={popoverId}
-				{...{ popover: 'auto' }}
-				// Beside the button where CSS anchor positioning exists; centred on screen elsewhere.
-				style={{ positionAnchor: anchor } as React.CSSProperties}
-				className={cn(
-					'w-52 rounded-lg border border-border bg-surface p-1 text-fg shadow-lg backdrop:bg-transparent',
-					'supports-[position-area:bottom]:m-0 supports-[position-area:bottom]:mt-1 supports-[position-area:bottom]:[inset:auto] supports-[position-area:bottom]:[position-area:bottom_span-right] supports-[position-area:bottom]:[position-try-fallbacks:flip-block,flip-inline]',
-				)}
-			>
+			{/* Drawn in every table row, so the menu is light: its look lives in tailwind.css (.status-menu). */}
+			<div ref={popover} id={popoverId} {...{ popover: 'auto' }} style={{ positionAnchor: anchor } as React.CSSProperties} className="status-menu">
 				<fetcher.Form
 					method="post"
 					action="/leads"
@@ -110,33 +95,16 @@ export function LeadStatusMenu({
 					<input type="hidden" name="id" value={id} />
 					<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
 					{hydrated ? <input type="hidden" name="js" value="1" /> : null}
-					<p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-muted">
-						Lead status <span className="sr-only">of {name}</span>
-					</p>
-					<ul>
-						{[...LEAD_STATUSES, null].map((s) => {
-							const current = s === shown
-							return (
-								<li key={s ?? 'none'}>
-									<button
-										type="submit"
-										name="status"
-										value={s ?? ''}
-										aria-current={current || undefined}
-										className={cn('flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm hover:bg-subtle', current && 'font-medium')}
-									>
-										<span aria-hidden="true" className={cn('h-2 w-2 shrink-0 rounded-full', s ? DOT[s] : 'border border-muted')} />
-										{/* "Set to …": the button's name says what it does (and its text never equals the badge's). */}
-										<span className="flex-1">
-											<span className="sr-only">Set to </span>
-											{s ? LEAD_STATUS_LABELS[s] : 'No status'}
-										</span>
-										{current ? <Icon name="check" className="h-4 w-4 text-link" /> : null}
-									</button>
-								</li>
-							)
-						})}
-					</ul>
+					<p className="status-menu-title">Lead status</p>
+					{[...LEAD_STATUSES, null].map((s) => {
+						const label = s ? LEAD_STATUS_LABELS[s] : 'No status'
+						return (
+							// "Set to …": the button's name says what it does (and never equals the badge's).
+							<button key={s ?? 'none'} type="submit" name="status" value={s ?? ''} aria-label={`Set to ${label}`} aria-current={s === shown || undefined} data-status={s ?? 'none'} className="status-option">
+								{label}
+							</button>
+						)
+					})}
 				</fetcher.Form>
 			</div>
 		</>

@@ -32,15 +32,12 @@ export async function upsertTags(tx: Tx, workspaceId: string, names: string[]) {
 
 /** The company picked, or one found/created by name. */
 async function resolveCompany(tx: Tx, workspaceId: string, userId: string, input: { companyId: string | null; companyName: string | null }) {
+	const select = { id: true, name: true }
 	if (input.companyName) {
-		const found = await tx.company.findFirst({ where: { workspaceId, deletedAt: null, name: input.companyName }, select: { id: true } })
-		if (found) return found.id
-		return (await tx.company.create({ data: { workspaceId, name: input.companyName, ownerId: userId }, select: { id: true } })).id
+		const found = await tx.company.findFirst({ where: { workspaceId, deletedAt: null, name: input.companyName }, select })
+		return found ?? (await tx.company.create({ data: { workspaceId, name: input.companyName, ownerId: userId }, select }))
 	}
-	if (input.companyId) {
-		const found = await tx.company.findFirst({ where: { id: input.companyId, workspaceId, deletedAt: null }, select: { id: true } })
-		return found?.id ?? null
-	}
+	if (input.companyId) return tx.company.findFirst({ where: { id: input.companyId, workspaceId, deletedAt: null }, select })
 	return null
 }
 
@@ -83,7 +80,7 @@ export function contactColumns(input: ContactInput, defaultCountry: string) {
 export async function createContact(m: Membership, input: ContactInput, opts: { defaultCountry: string }) {
 	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
 	const contact = await prisma.$transaction(async (tx) => {
-		const companyId = await resolveCompany(tx, m.workspaceId, m.userId, input)
+		const company = await resolveCompany(tx, m.workspaceId, m.userId, input)
 		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
 		const groupIds = await validGroupIds(tx, m.workspaceId, input.groupIds)
 		const created = await tx.contact.create({
@@ -91,7 +88,9 @@ export async function createContact(m: Membership, input: ContactInput, opts: { 
 				...columns,
 				workspaceId: m.workspaceId,
 				ownerId: m.userId,
-				companyId,
+				// companyName is a copy for sorting: inserts set it (there is no insert trigger, see the migration company_name_on_insert).
+				companyId: company?.id ?? null,
+				companyName: company?.name ?? null,
 				source: input.source,
 				emails: { create: emails },
 				phones: { create: phones },
@@ -164,7 +163,7 @@ export async function updateContact(m: Membership, id: string, input: ContactInp
 		const before = await tx.contact.findFirstOrThrow({ where: { id, workspaceId: m.workspaceId, deletedAt: null }, select: { ...AUDIT_SELECT, customFields: true } })
 		// Values of fields the workspace has since removed stay stored, just hidden.
 		const custom = mergeCustomValues(before.customFields, opts.customFields ?? [], input.custom ?? {})
-		const companyId = await resolveCompany(tx, m.workspaceId, m.userId, input)
+		const companyId = (await resolveCompany(tx, m.workspaceId, m.userId, input))?.id ?? null
 		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
 		const groupIds = await validGroupIds(tx, m.workspaceId, input.groupIds)
 		await tx.contactEmail.deleteMany({ where: { contactId: id } })

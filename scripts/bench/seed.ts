@@ -335,10 +335,10 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 
 	// ── contacts, their emails, phones, tags and groups, and their search rows
 	const insertContact = db.prepare(
-		`INSERT INTO "Contact" (id, workspaceId, firstName, lastName, displayName, whatsapp, instagram, companyId, jobTitle, isDecisionMaker, authorityLevel,
+		`INSERT INTO "Contact" (id, workspaceId, firstName, lastName, displayName, whatsapp, instagram, companyId, companyName, jobTitle, isDecisionMaker, authorityLevel,
 			street, city, postalCode, country, notes, birthdayMonth, birthdayDay, birthdayYear, anniversaryMonth, anniversaryDay, anniversaryYear,
 			leadStatus, ownerId, source, lastContactedAt, keepInTouchDays, deletedAt, createdAt, updatedAt)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	)
 	const insertEmail = db.prepare(`INSERT INTO "ContactEmail" (id, contactId, email, label, isPrimary) VALUES (?, ?, ?, ?, ?)`)
 	const insertPhone = db.prepare(`INSERT INTO "ContactPhone" (id, contactId, phone, label, isPrimary) VALUES (?, ?, ?, ?, ?)`)
@@ -449,6 +449,8 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				whatsapp,
 				chance(0.1) ? `${local}${int(1, 99)}` : null,
 				company?.id ?? null,
+				// As the app inserts contacts: with the company's name (no insert trigger fills it).
+				company?.name ?? null,
 				company || chance(0.15) ? pick(jobTitles) : null,
 				decisionMaker ? 1 : 0,
 				decisionMaker ? authority() : null,

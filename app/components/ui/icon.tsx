@@ -1,111 +1,16 @@
-// One place that names the icons the app uses, so screens stay consistent.
-import {
-	Kanban,
-	List,
-	Trophy,
-	GripVertical,
-	ArrowDown,
-	ArrowUp,
-	Building2,
-	ChevronDown,
-	ChevronLeft,
-	ChevronRight,
-	Download,
-	ExternalLink,
-	Home,
-	LogOut,
-	Mail,
-	Menu,
-	Merge,
-	MessageCircle,
-	Pencil,
-	Phone,
-	Plus,
-	Search,
-	Settings,
-	Tag,
-	TriangleAlert,
-	Trash2,
-	Undo2,
-	Upload,
-	Users,
-	X,
-	Ban,
-	Calendar,
-	CalendarClock,
-	Check,
-	CircleDot,
-	Clock,
-	Handshake,
-	MessageSquare,
-	CalendarCheck,
-	CalendarX,
-	History,
-	Instagram,
-	StickyNote,
-	Video,
-	AlarmClock,
-	Bell,
-	Cake,
-	Heart,
-	Repeat,
-	type LucideProps,
-} from 'lucide-react'
+// Icons from one SVG sprite (icons.svg, built from icon-set.ts by `npm run icons`):
+// a <use> reference is a few bytes where an inline lucide icon is ~350, and a contact
+// list page draws hundreds of them. The sprite is a hashed asset, cached for a year.
+import type { SVGProps } from 'react'
+import type { ICON_SET } from './icon-set.ts'
+import sprite from './icons.svg?url'
 
-const icons = {
-	home: Home,
-	settings: Settings,
-	menu: Menu,
-	'chevron-down': ChevronDown,
-	'chevron-left': ChevronLeft,
-	'chevron-right': ChevronRight,
-	'log-out': LogOut,
-	users: Users,
-	building: Building2,
-	search: Search,
-	plus: Plus,
-	pencil: Pencil,
-	trash: Trash2,
-	undo: Undo2,
-	download: Download,
-	upload: Upload,
-	mail: Mail,
-	phone: Phone,
-	message: MessageCircle,
-	tag: Tag,
-	x: X,
-	external: ExternalLink,
-	'arrow-up': ArrowUp,
-	'arrow-down': ArrowDown,
-	merge: Merge,
-	alert: TriangleAlert,
-	ban: Ban,
-	calendar: Calendar,
-	'calendar-clock': CalendarClock,
-	check: Check,
-	'circle-dot': CircleDot,
-	clock: Clock,
-	handshake: Handshake,
-	'message-square': MessageSquare,
-	'calendar-check': CalendarCheck,
-	'calendar-x': CalendarX,
-	history: History,
-	instagram: Instagram,
-	'sticky-note': StickyNote,
-	video: Video,
-	'alarm-clock': AlarmClock,
-	bell: Bell,
-	cake: Cake,
-	heart: Heart,
-	repeat: Repeat,
-	kanban: Kanban,
-	list: List,
-	trophy: Trophy,
-	grip: GripVertical,
-}
-export type IconName = keyof typeof icons
+export type IconName = keyof typeof ICON_SET
 
-export function Icon({ name, ...props }: LucideProps & { name: IconName }) {
-	const Component = icons[name]
-	return <Component aria-hidden="true" strokeWidth={1.75} {...props} />
+export function Icon({ name, className, ...props }: SVGProps<SVGSVGElement> & { name: IconName }) {
+	return (
+		<svg aria-hidden="true" width="24" height="24" className={className} {...props}>
+			<use href={`${sprite}#${name}`} />
+		</svg>
+	)
 }

@@ -43,8 +43,9 @@ export type RowResult = { line: number; outcome: Outcome; name: string; detail: 
 type Counts = Record<Outcome, number>
 
 // Rows per transaction. Each commit rewrites every index page the chunk touched,
-// so bigger chunks write less; 2,000 rows hold the database for about 0.2 s.
-export const CHUNK_SIZE = 2000
+// so bigger chunks write less (100,000 rows: 17.3 s in chunks of 2,000, 16 s in
+// 5,000); 5,000 rows hold the database for about 0.5 s, and progress moves as often.
+export const CHUNK_SIZE = 5000
 const SAMPLE_SIZE = 20
 const MAX_REJECTED_KEPT = 5000
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
@@ -781,6 +782,9 @@ function openDatabase(): Sql {
 	// index pages it touched; copying them back less often saves a third of the time).
 	db.pragma('cache_size = -65536')
 	db.pragma('wal_autocheckpoint = 10000')
+	// Contact has an insert trigger, so each insert opens a statement journal: in memory,
+	// not a temporary file (a third of the write phase went to those file writes).
+	db.pragma('temp_store = MEMORY')
 	return db
 }
 
@@ -824,7 +828,8 @@ function sqlValue(key: string, value: unknown) {
 
 /** Prepared statements for one run, compiled once. */
 function statements(db: Sql) {
-	const contactCols = ['id', 'workspaceId', ...CONTACT_COLUMNS, 'companyId', 'ownerId', 'source', 'importBatchId', 'createdAt', 'updatedAt']
+	// companyName too: given, it spares the insert trigger's second write of the row.
+	const contactCols = ['id', 'workspaceId', ...CONTACT_COLUMNS, 'companyId', 'companyName', 'ownerId', 'source', 'importBatchId', 'createdAt', 'updatedAt']
 	const updates = new Map<string, BetterSqlite3.Statement>()
 	return {
 		contact: db.prepare(`INSERT INTO Contact (${contactCols.map((c) => `"${c}"`).join(', ')}) VALUES (${contactCols.map(() => '?').join(', ')})`),
@@ -889,7 +894,8 @@ function writeChunk(db: Sql, sql: Statements, ws: Workspace, touched: Snap[], ba
 			const tagIds = snap.newTags.map((t) => named(ws.tags, t, newTags))
 			if (snap.state === 'pending') {
 				const cols = snap.cols as Record<string, unknown>
-				sql.contact.run(snap.id, m.workspaceId, ...CONTACT_COLUMNS.map((c) => sqlValue(c, cols[c])), companyId, m.userId, 'IMPORT', batchId, now, now)
+				const companyName = snap.newCompany ? ws.companies.get(snap.newCompany.toLowerCase())!.name : null
+				sql.contact.run(snap.id, m.workspaceId, ...CONTACT_COLUMNS.map((c) => sqlValue(c, cols[c])), companyId, companyName, m.userId, 'IMPORT', batchId, now, now)
 				const phones = [...snap.newPhones.map((p) => p.phone), snap.cols.whatsapp ?? ''].flatMap((p) => (p ? (snap.phoneTokens[p] ??= phoneSearchTokens(p)) : []))
 				sql.search.run(
 					snap.id,
@@ -897,7 +903,7 @@ function writeChunk(db: Sql, sql: Statements, ws: Workspace, touched: Snap[], ba
 					[snap.cols.displayName, snap.cols.firstName, snap.cols.lastName].join(' '),
 					snap.newEmails.map((e) => e.email).join(' '),
 					phones.join(' '),
-					snap.newCompany ? ws.companies.get(snap.newCompany.toLowerCase())!.name : '',
+					companyName ?? '',
 					snap.newTags.map((t) => ws.tags.get(t.toLowerCase())?.name ?? t).join(' '),
 				)
 			} else {
