@@ -82,6 +82,29 @@ describe('contacts', () => {
 		expect(sorted.rows[0]!.displayName).toBe('Zed Person1199')
 	})
 
+	it('a large tag (counted from its links, or along the status index with a status) counts, filters and pages right; deleted contacts and other workspaces stay out', async () => {
+		const m = await member()
+		const other = await member()
+		const tag = await prisma.tag.create({ data: { workspaceId: m.workspaceId, name: 'Big' } })
+		const rows = Array.from({ length: 2300 }, (_, i) => ({
+			id: `big${String(i).padStart(5, '0')}`,
+			workspaceId: i < 2200 ? m.workspaceId : other.workspaceId,
+			displayName: `Big ${String(i).padStart(5, '0')}`,
+			leadStatus: i % 4 === 0 ? ('INTERESTED' as const) : null,
+			deletedAt: i % 100 === 1 ? new Date() : null,
+		}))
+		await prisma.contact.createMany({ data: rows })
+		await prisma.$executeRawUnsafe(`INSERT INTO _ContactToTag (A, B) SELECT id, ? FROM Contact WHERE id LIKE 'big%'`, tag.id)
+		const live = rows.filter((r) => r.workspaceId === m.workspaceId && !r.deletedAt)
+		const tagged = await listContacts(m, { tag: tag.id, pageSize: 100, page: 2 })
+		expect(tagged.total).toBe(live.length)
+		expect(tagged.rows.map((r) => r.displayName)).toEqual(live.slice(100, 200).map((r) => r.displayName))
+		const interested = await listContacts(m, { tag: tag.id, status: 'INTERESTED', sort: 'name', dir: 'desc' })
+		const expected = live.filter((r) => r.leadStatus === 'INTERESTED')
+		expect(interested.total).toBe(expected.length)
+		expect(interested.rows[0]!.displayName).toBe(expected.at(-1)!.displayName)
+	})
+
 	it('logs the change of status with before and after', async () => {
 		const m = await member()
 		const { id } = await createContact(m, input(ada), { defaultCountry: 'US' })
