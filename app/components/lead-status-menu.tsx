@@ -99,8 +99,9 @@ export function LeadStatusMenu({
 					{[...LEAD_STATUSES, null].map((s) => {
 						const label = s ? LEAD_STATUS_LABELS[s] : 'No status'
 						return (
-							// "Set to …": the button's name says what it does (and never equals the badge's).
-							<button key={s ?? 'none'} type="submit" name="status" value={s ?? ''} aria-label={`Set to ${label}`} aria-current={s === shown || undefined} data-status={s ?? 'none'} className="status-option">
+							// "Set to …": the button's name says what it does, and its text never equals the badge's.
+							<button key={s ?? 'none'} type="submit" name="status" value={s ?? ''} aria-current={s === shown || undefined} data-status={s ?? 'none'} className="status-option">
+								<span className="sr-only">Set to </span>
 								{label}
 							</button>
 						)
