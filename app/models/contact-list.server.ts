@@ -27,6 +27,12 @@ export type ContactListQuery = {
 
 /** Counting stops here ("10,000+"), so no filter walks a whole large workspace. */
 const COUNT_CAP = 10_000
+/**
+ * Up to this many contacts, a tag or group is listed from its link table (each
+ * contact checked by primary key, ~1 µs): bounded work whatever the other filters and
+ * the sort. Above it, walking the sort's index finds a page quickly, the tag being common.
+ */
+const LINK_CANDIDATES = 5_000
 
 type LeadStatus = (typeof LEAD_STATUSES)[number]
 type Where = { sql: string; params: Param[] }
@@ -212,15 +218,16 @@ function candidatesPage(m: Membership, query: ContactListQuery, matchIds: string
 function smallLinkFilter(query: ContactListQuery) {
 	const link = linkDriver(query)
 	if (!link) return null
-	const ids = sqlAll<{ id: string }>(`SELECT A AS id FROM ${link.table} WHERE B = ? LIMIT ${SEARCH_LIMIT + 1}`, link.id)
-	return ids.length <= SEARCH_LIMIT ? ids.map((r) => r.id) : null
+	const ids = sqlAll<{ id: string }>(`SELECT A AS id FROM ${link.table} WHERE B = ? LIMIT ${LINK_CANDIDATES + 1}`, link.id)
+	// `rest`: the other filters; the ids already are the tag's (or group's).
+	return ids.length <= LINK_CANDIDATES ? { ids: ids.map((r) => r.id), rest: link.rest } : null
 }
 
 export async function listContacts(m: Membership, query: ContactListQuery, now = new Date()) {
 	const pageSize = PAGE_SIZES.includes(query.pageSize as 25) ? query.pageSize! : 25
 	if (query.q?.trim()) return candidatesPage(m, query, await searchContactIds(m.workspaceId, query.q), SEARCH_LIMIT, pageSize, now)
 	const small = smallLinkFilter(query)
-	if (small) return candidatesPage(m, { ...query, sort: query.sort ?? 'name' }, small, SEARCH_LIMIT + 1, pageSize, now)
+	if (small) return candidatesPage(m, { ...small.rest, sort: query.sort ?? 'name' }, small.ids, LINK_CANDIDATES + 1, pageSize, now)
 	const counted = countMatches(m, query, now)
 	const total = Math.min(counted, COUNT_CAP)
 	const pages = Math.max(1, Math.ceil(total / pageSize))

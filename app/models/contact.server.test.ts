@@ -86,9 +86,10 @@ describe('contacts', () => {
 		const m = await member()
 		const other = await member()
 		const tag = await prisma.tag.create({ data: { workspaceId: m.workspaceId, name: 'Big' } })
-		const rows = Array.from({ length: 2300 }, (_, i) => ({
+		// Over 5,000 contacts: the count and page come from the Contact indexes, not the link table.
+		const rows = Array.from({ length: 5400 }, (_, i) => ({
 			id: `big${String(i).padStart(5, '0')}`,
-			workspaceId: i < 2200 ? m.workspaceId : other.workspaceId,
+			workspaceId: i < 5300 ? m.workspaceId : other.workspaceId,
 			displayName: `Big ${String(i).padStart(5, '0')}`,
 			leadStatus: i % 4 === 0 ? ('INTERESTED' as const) : null,
 			deletedAt: i % 100 === 1 ? new Date() : null,
