@@ -66,18 +66,20 @@ function filterSql(m: Membership, query: ContactListQuery, now: Date, { pinned =
 /**
  * ORDER BY per sort. No NULLS LAST (no index serves it): SQLite sorts NULLs first
  * ascending and last descending, which reads well ("never contacted" first when
- * looking for who is overdue). No id tie-break on names: with it SQLite prefers the
- * (displayName, id) index over a filter's own index.
+ * looking for who is overdue). Ties break by name in the same direction, so one
+ * (workspaceId, deletedAt, x, displayName) index serves both directions (a mixed
+ * order sorted a whole status, ~20,000 rows, for every page). No id tie-break on
+ * names: with it SQLite prefers the (displayName, id) index over a filter's own index.
  */
 function orderSql(sort: ContactListQuery['sort'], dir: 'asc' | 'desc') {
 	const d = dir === 'desc' ? 'DESC' : 'ASC'
 	switch (sort) {
 		case 'company':
-			return `c.companyName ${d}, c.displayName ASC`
+			return `c.companyName ${d}, c.displayName ${d}`
 		case 'status':
-			return `c.leadStatus ${d}, c.displayName ASC`
+			return `c.leadStatus ${d}, c.displayName ${d}`
 		case 'lastContacted':
-			return `c.lastContactedAt ${d}, c.displayName ASC`
+			return `c.lastContactedAt ${d}, c.displayName ${d}`
 		case 'created':
 			return `c.createdAt ${d}`
 		case 'birthday':
@@ -218,9 +220,12 @@ function candidatesPage(m: Membership, query: ContactListQuery, matchIds: string
 function smallLinkFilter(query: ContactListQuery) {
 	const link = linkDriver(query)
 	if (!link) return null
-	const ids = sqlAll<{ id: string }>(`SELECT A AS id FROM ${link.table} WHERE B = ? LIMIT ${LINK_CANDIDATES + 1}`, link.id)
+	// Counted first on the B index alone: reading A costs a row lookup per link.
+	const { n } = sqlGet<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${link.table} WHERE B = ? LIMIT ${LINK_CANDIDATES + 1})`, link.id)!
+	if (n > LINK_CANDIDATES) return null
+	const ids = sqlAll<{ id: string }>(`SELECT A AS id FROM ${link.table} WHERE B = ?`, link.id)
 	// `rest`: the other filters; the ids already are the tag's (or group's).
-	return ids.length <= LINK_CANDIDATES ? { ids: ids.map((r) => r.id), rest: link.rest } : null
+	return { ids: ids.map((r) => r.id), rest: link.rest }
 }
 
 export async function listContacts(m: Membership, query: ContactListQuery, now = new Date()) {
