@@ -62,12 +62,9 @@ export function LeadStatusMenu({
 				id={leadStatusAnchor(entity, id)}
 				{...{ popovertarget: popoverId }}
 				style={{ anchorName: anchor } as React.CSSProperties}
-				className={cn(
-					'group inline-flex cursor-pointer items-center gap-1 rounded-full text-xs font-medium whitespace-nowrap focus-visible:outline-2',
-					shown ? '' : 'border border-dashed border-border px-2 py-0.5 text-muted hover:border-muted hover:text-fg',
-					!shown && quiet && 'opacity-0 pointer-coarse:opacity-100 focus-visible:opacity-100 max-sm:opacity-100 [tr:hover_&]:opacity-100',
-					className,
-				)}
+				data-empty={shown ? undefined : ''}
+				data-quiet={quiet || undefined}
+				className={cn('status-button', className)}
 				aria-label={`Lead status of ${name}: ${shown ? LEAD_STATUS_LABELS[shown] : 'none'}. Change`}
 			>
 				{shown ? (

@@ -63,11 +63,7 @@ export function QuickActionLinks({ actions, compact = false, className }: { acti
 							onClick={markLeaving}
 							data-quick-action={a.kind}
 							{...(a.newTab ? { target: '_blank', rel: 'noopener' } : {})}
-							className={
-								compact
-									? 'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-link'
-									: buttonClass({ variant: 'secondary', size: 'sm' })
-							}
+							className={compact ? 'quick-action-icon' : buttonClass({ variant: 'secondary', size: 'sm' })}
 						>
 							<Icon name={ICONS[a.kind]} className="h-4 w-4" />
 							{/* The name is the action alone; the number or address is in the title (no name repeats a contact's details). */}

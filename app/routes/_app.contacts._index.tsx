@@ -46,7 +46,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		query,
 		...list,
-		rows: list.rows.map((r) => ({ ...r, pictureSrc: contactPictureSrc(r) })),
+		// What a row shows, and no more: the page carries this data twice (HTML and hydration).
+		rows: list.rows.map((r) => ({
+			id: r.id,
+			displayName: r.displayName,
+			jobTitle: r.jobTitle,
+			leadStatus: r.leadStatus,
+			isDecisionMaker: r.isDecisionMaker,
+			lastContactedAt: r.lastContactedAt,
+			company: r.company,
+			email: r.emails[0]?.email ?? null,
+			phone: r.phones[0]?.phone ?? null,
+			tags: r.tags,
+			pictureSrc: contactPictureSrc(r),
+		})),
 		options: listFilterOptions(m),
 		timezone: user.timezone,
 		canCreate: canCreate(m),
@@ -271,7 +284,7 @@ export default function ContactsPage() {
 										<span className="min-w-0">
 											<span className="block truncate font-medium text-fg">{r.displayName}</span>
 											<span className="block truncate text-xs text-muted">
-												{r.emails[0]?.email ?? (r.phones[0] ? formatPhone(r.phones[0].phone) : r.jobTitle ?? '')}
+												{r.email ?? (r.phone ? formatPhone(r.phone) : r.jobTitle ?? '')}
 											</span>
 										</span>
 									</Link>

@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, SelectField, SubmitButton, useIsPending, useZodForm } from '#app/components/forms.tsx'
-import { TAG_COLOR_LABELS, TagBadge, tagDotColor } from '#app/components/tag-badge.tsx'
+import { TAG_COLOR_LABELS, TagBadge } from '#app/components/tag-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { createTag, deleteTag, listTags, mergeTags, TaxonomyError, updateTag, canManageWorkspace } from '#app/models/taxonomy.server.ts'
@@ -101,8 +101,8 @@ function ColorChoices({ field }: { field: Parameters<typeof getCollectionProps>[
 						{...props}
 						aria-label={TAG_COLOR_LABELS[props.value as (typeof TAG_COLORS)[number]]}
 						title={TAG_COLOR_LABELS[props.value as (typeof TAG_COLORS)[number]]}
-						className="h-6 w-6 cursor-pointer appearance-none rounded-full ring-offset-2 ring-offset-surface checked:ring-2 checked:ring-fg focus-visible:outline-2 focus-visible:outline-offset-4"
-						style={{ backgroundColor: tagDotColor(props.value) }}
+						data-tag-color={props.value}
+						className="h-6 w-6 cursor-pointer appearance-none rounded-full bg-(--tag-dot) ring-offset-2 ring-offset-surface checked:ring-2 checked:ring-fg focus-visible:outline-2 focus-visible:outline-offset-4"
 					/>
 				))}
 			</div>
