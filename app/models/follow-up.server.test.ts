@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '#app/utils/db.server.ts'
 import { contactFormSchema } from '#app/validation/contact.ts'
-import { completeFollowUpSchema, DUE_IN_PAST, followUpFormSchema, followUpState, parseFollowUpFilters } from '#app/validation/follow-up.ts'
+import { completeFollowUpSchema, DUE_IN_PAST, followUpFormSchema, followUpState, MISSED_AFTER_MS, parseFollowUpFilters } from '#app/validation/follow-up.ts'
 import { createContact } from './contact.server.ts'
 import {
 	cancelFollowUp,
 	completeFollowUp,
+	countOverdueFollowUps,
 	createFollowUp,
 	FollowUpFieldError,
 	getFollowUp,
@@ -42,6 +43,30 @@ async function scheduled(m: Membership, contactId: string, dueAt: Date) {
 }
 
 describe('follow-ups', () => {
+	it('the sidebar badge counts my overdue follow-ups, not those on deleted records, long missed, due later or assigned to others', async () => {
+		const m = await member()
+		const now = new Date('2026-05-01T12:00:00Z')
+		const [live, gone] = [await contact(m), await contact(m, 'Gone')]
+		const base = { workspaceId: m.workspaceId, createdById: m.userId, type: 'CALL' as const, status: 'PENDING' as const }
+		const overdue = new Date(now.getTime() - 2 * HOUR)
+		const goneCompany = await prisma.company.create({ data: { workspaceId: m.workspaceId, name: 'Closed Ltd', deletedAt: now } })
+		await prisma.followUp.createMany({
+			data: [
+				{ ...base, assigneeId: m.userId, contactId: live.id, dueAt: overdue },
+				{ ...base, assigneeId: m.userId, dueAt: overdue },
+				{ ...base, assigneeId: m.userId, contactId: gone.id, dueAt: overdue },
+				{ ...base, assigneeId: m.userId, companyId: goneCompany.id, dueAt: overdue },
+				{ ...base, assigneeId: m.userId, contactId: live.id, dueAt: new Date(now.getTime() - MISSED_AFTER_MS - HOUR) },
+				{ ...base, assigneeId: m.userId, contactId: live.id, dueAt: new Date(now.getTime() + HOUR) },
+				{ ...base, assigneeId: null, contactId: live.id, dueAt: overdue },
+				{ ...base, assigneeId: m.userId, contactId: live.id, dueAt: overdue, status: 'COMPLETED' as const },
+			],
+		})
+		await prisma.contact.update({ where: { id: gone.id }, data: { deletedAt: now } })
+		expect(await countOverdueFollowUps(m, now)).toBe(2)
+		expect(await countOverdueFollowUps({ ...m, workspaceId: (await member()).workspaceId }, now)).toBe(0)
+	})
+
 	it('refuses a due time in the past on create, in the form and in the model', async () => {
 		const m = await member('Europe/Paris')
 		const c = await contact(m)

@@ -7,6 +7,7 @@ import { TZDate } from '@date-fns/tz'
 import { addDays, addMonths, eachDayOfInterval, endOfMonth, endOfWeek, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { sqlDate, sqlGet } from '#app/utils/sql.server.ts'
 import { utcToWallTime, wallTimeToUtc } from '#app/utils/time.ts'
 import {
 	COMPLETED_PAGE_SIZE,
@@ -430,9 +431,19 @@ export async function listRecordFollowUps(m: Membership, record: { contactId: st
 
 /** Pending follow-ups assigned to me that are past due but not yet missed (the sidebar badge). */
 export function countOverdueFollowUps(m: Membership, now = new Date()) {
-	return prisma.followUp.count({
-		where: { AND: [followUpVisibleTo(m), { assigneeId: m.userId, status: 'PENDING', dueAt: { lt: now, gte: new Date(now.getTime() - MISSED_AFTER_MS) } }] },
-	})
+	// On every page (the sidebar badge): SQL, with followUpVisibleTo's rule (ADR 0013).
+	// Assigned to me, so a REP limited to their own records sees them all.
+	return sqlGet<{ n: number }>(
+		`SELECT COUNT(*) AS n FROM FollowUp f
+		LEFT JOIN Contact c ON c.id = f.contactId
+		LEFT JOIN Company co ON co.id = f.companyId
+		WHERE f.assigneeId = ? AND f.status = 'PENDING' AND f.dueAt < ? AND f.dueAt >= ? AND f.workspaceId = ?
+			AND (c.deletedAt IS NULL AND f.contactId IS NOT NULL OR f.contactId IS NULL AND (f.companyId IS NULL OR co.deletedAt IS NULL))`,
+		m.userId,
+		sqlDate(now),
+		sqlDate(new Date(now.getTime() - MISSED_AFTER_MS)),
+		m.workspaceId,
+	)!.n
 }
 
 /** Contacts that have follow-ups, for the list's contact filter (bounded). */

@@ -14,6 +14,7 @@ import { sendEmail } from '#app/services/email.server.ts'
 import { sendPush } from '#app/services/push.server.ts'
 import { signReminderToken } from '#app/utils/action-token.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { sqlGet } from '#app/utils/sql.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { FOLLOW_UP_TYPE_LABELS } from '#app/validation/follow-up.ts'
 import {
@@ -717,7 +718,8 @@ export async function remindersDueToday(m: Membership, now = new Date()) {
 export const NOTIFICATIONS_PAGE_SIZE = 30
 
 export function countUnreadNotifications(userId: string) {
-	return prisma.notification.count({ where: { userId, channel: 'IN_APP', readAt: null } })
+	// On every page (the bell): SQL (ADR 0013).
+	return sqlGet<{ n: number }>("SELECT COUNT(*) AS n FROM Notification WHERE userId = ? AND channel = 'IN_APP' AND readAt IS NULL", userId)!.n
 }
 
 export async function listNotifications(userId: string, { page = 1 }: { page?: number } = {}) {

@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs'
 import { defaultStageRows } from '#app/models/pipeline.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { requestMemo } from '#app/utils/request-memo.server.ts'
+import { sqlGet } from '#app/utils/sql.server.ts'
 import { getUserId } from '#app/utils/session.server.ts'
 
 const BCRYPT_ROUNDS = 10
@@ -85,21 +86,29 @@ export async function checkPassword(userId: string, password: string) {
 	return bcrypt.compare(password, user.passwordHash)
 }
 
-const PROFILE_SELECT = {
-	id: true,
-	email: true,
-	name: true,
-	avatarUrl: true,
-	timezone: true,
-	theme: true,
-	defaultCountry: true,
-	noContactDays: true,
-	image: { select: { id: true } },
-} as const
+type Profile = {
+	id: string
+	email: string
+	name: string
+	avatarUrl: string | null
+	timezone: string
+	theme: 'SYSTEM' | 'LIGHT' | 'DARK'
+	defaultCountry: string
+	noContactDays: number
+	image: { id: string } | null
+}
 
-/** The user's profile and preferences, read once per page load (root, layout and page loaders all ask). */
+/** The user's profile and preferences, read once per page load (root, layout and page loaders all ask), in SQL (ADR 0013). */
 function loadProfile(userId: string) {
-	return requestMemo(`user:${userId}`, () => prisma.user.findUnique({ where: { id: userId }, select: PROFILE_SELECT }))
+	return requestMemo(`user:${userId}`, (): Profile | null => {
+		const row = sqlGet<Omit<Profile, 'image'> & { imageId: string | null }>(
+			'SELECT u.id, u.email, u.name, u.avatarUrl, u.timezone, u.theme, u.defaultCountry, u.noContactDays, i.id AS imageId FROM User u LEFT JOIN UserImage i ON i.userId = u.id WHERE u.id = ?',
+			userId,
+		)
+		if (!row) return null
+		const { imageId, ...user } = row
+		return { ...user, image: imageId ? { id: imageId } : null }
+	})
 }
 
 /** A signed-in user's preferences (time zone, default country, "no contact" days, name). */

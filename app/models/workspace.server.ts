@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node'
 import type { Role } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { requestMemo } from '#app/utils/request-memo.server.ts'
+import { sqlGet, toBool } from '#app/utils/sql.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
 
 export type Membership = { userId: string; workspaceId: string; role: Role; personal: boolean; hideOthersRecords: boolean }
@@ -10,12 +11,12 @@ export type Membership = { userId: string; workspaceId: string; role: Role; pers
 /** The signed-in user and the workspace they are working in (their first, for now). */
 export async function requireMembership(request: Request): Promise<Membership> {
 	const userId = await requireUserId(request)
-	const membership = await requestMemo(`membership:${userId}`, () =>
-		prisma.membership.findFirst({
-			where: { userId },
-			orderBy: { createdAt: 'asc' },
-			select: { workspaceId: true, role: true, workspace: { select: { personal: true, hideOthersRecords: true } } },
-		}),
+	// Every page asks: a prepared statement, not a Prisma query (ADR 0013).
+	const membership = requestMemo(`membership:${userId}`, () =>
+		sqlGet<{ workspaceId: string; role: Role; personal: number; hideOthersRecords: number }>(
+			'SELECT m.workspaceId, m.role, w.personal, w.hideOthersRecords FROM Membership m CROSS JOIN Workspace w ON w.id = m.workspaceId WHERE m.userId = ? ORDER BY m.createdAt LIMIT 1',
+			userId,
+		),
 	)
 	// A user without a workspace can only come from a half-deleted account.
 	if (!membership) throw redirect('/logout')
@@ -23,8 +24,8 @@ export async function requireMembership(request: Request): Promise<Membership> {
 		userId,
 		workspaceId: membership.workspaceId,
 		role: membership.role,
-		personal: membership.workspace.personal,
-		hideOthersRecords: membership.workspace.hideOthersRecords,
+		personal: toBool(membership.personal),
+		hideOthersRecords: toBool(membership.hideOthersRecords),
 	}
 }
 

@@ -3,6 +3,7 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from './db.server.ts'
 import { requestMemo } from './request-memo.server.ts'
+import { sqlGet, toDate } from './sql.server.ts'
 import { getEnv } from './env.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -29,8 +30,10 @@ export async function getSession(request: Request) {
 	const id = await getSessionId(request)
 	if (!id) return null
 	return requestMemo(`session:${id}`, async () => {
-		const session = await prisma.session.findUnique({ where: { id }, select: { id: true, userId: true, expiresAt: true, lastSeenAt: true } })
-		if (!session) return null
+		// Every page asks: a prepared statement, not a Prisma query (ADR 0013).
+		const row = sqlGet<{ id: string; userId: string; expiresAt: string; lastSeenAt: string }>('SELECT id, userId, expiresAt, lastSeenAt FROM Session WHERE id = ?', id)
+		if (!row) return null
+		const session = { ...row, expiresAt: toDate(row.expiresAt)!, lastSeenAt: toDate(row.lastSeenAt)! }
 		const now = Date.now()
 		if (session.expiresAt.getTime() <= now) {
 			await prisma.session.deleteMany({ where: { id } })
