@@ -17,7 +17,10 @@ test('INTERESTED → CONVERTED from the list in one click; /leads counts it with
 	await page.goto('/contacts')
 	const row = page.getByRole('row', { name: /Ivy Interested/ })
 	await row.getByRole('button', { name: 'Lead status of Ivy Interested: Interested. Change' }).click()
+	// With JS the badge changes at once (optimistic): wait for the server's answer before reading the database.
+	const saved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/leads'))
 	await row.getByRole('button', { name: 'Set to Converted' }).click()
+	await saved
 	await expect(row.getByRole('button', { name: 'Lead status of Ivy Interested: Converted. Change' })).toBeVisible()
 	await expect(page).toHaveURL(/\/contacts/)
 
@@ -34,7 +37,9 @@ test('INTERESTED → CONVERTED from the list in one click; /leads counts it with
 	await page.getByRole('button', { name: 'Save company' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Acme Rockets' })).toBeVisible()
 	await page.getByRole('button', { name: 'Lead status of Acme Rockets: none. Change' }).click()
+	const companySaved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/leads'))
 	await page.getByRole('button', { name: 'Set to Converted' }).click()
+	await companySaved
 	await expect(page.getByRole('button', { name: 'Lead status of Acme Rockets: Converted. Change' })).toBeVisible()
 
 	await page.getByRole('link', { name: 'Leads' }).click()
