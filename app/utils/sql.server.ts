@@ -3,13 +3,13 @@
 // thread: 0.5-3 ms per query, against 0.05 ms for a prepared statement here. A list
 // page asks a dozen of them, so its reads go through this instead; every write, and
 // every read that is not on such a path, stays in Prisma.
-import Database from 'better-sqlite3'
 import { databasePath } from './db-adapter.ts'
 import { getEnv } from './env.server.ts'
+import { Database, type BetterSqlite3 } from './sqlite.server.ts'
 
 declare global {
 	// One connection per process, surviving Vite's module reloads in development.
-	var __rapportSql: { file: string; db: Database.Database; statements: Map<string, Database.Statement> } | undefined
+	var __rapportSql: { file: string; db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement> } | undefined
 	// scripts/bench/profile.ts listens here to time and explain each statement.
 	var __rapportSqlListener: ((query: string, params: unknown[]) => void) | undefined
 }
@@ -19,7 +19,8 @@ function connection() {
 	let conn = globalThis.__rapportSql
 	if (!conn || conn.file !== file) {
 		conn?.db.close()
-		const db = new Database(file, { fileMustExist: true })
+		// The library Prisma's adapter uses (sqlite.server.ts), so file locks stay sound.
+		const db = new Database(file)
 		db.pragma('busy_timeout = 5000')
 		conn = globalThis.__rapportSql = { file, db, statements: new Map() }
 	}

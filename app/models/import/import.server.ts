@@ -10,8 +10,7 @@
 // SQLite spends running it). Each chunk is one transaction: a row is never
 // half-written, and other writers get the database between chunks.
 import crypto from 'node:crypto'
-import { createRequire } from 'node:module'
-import type BetterSqlite3 from 'better-sqlite3'
+import { Database, type BetterSqlite3 } from '#app/utils/sqlite.server.ts'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { displayNameOf, phoneSearchTokens } from '#app/utils/contact-fields.ts'
@@ -34,7 +33,6 @@ import { readVcards, type VcardCard } from './vcard.server.ts'
 export { ImportFileError }
 export { discardStaged, loadStaged, stageUpload } from './staging.server.ts'
 
-const requireHere = createRequire(import.meta.url)
 
 export type ImportFile = { name: string; content: Uint8Array | string }
 export type Outcome = 'create' | 'update' | 'duplicate' | 'reject'
@@ -768,10 +766,6 @@ function countColumns(counts: Counts) {
 	return { created: counts.create, updated: counts.update, skipped: counts.duplicate, rejected: counts.reject }
 }
 
-// The better-sqlite3 that Prisma's adapter loaded, not the app's own copy: two SQLite
-// libraries in one process break each other's file locks (a close in one drops the
-// other's POSIX locks), and Prisma's connection then stops seeing committed rows.
-const Database = createRequire(requireHere.resolve('@prisma/adapter-better-sqlite3'))('better-sqlite3') as typeof BetterSqlite3
 type Sql = BetterSqlite3.Database
 
 function openDatabase(): Sql {
