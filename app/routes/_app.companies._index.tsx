@@ -4,7 +4,7 @@ import { userPrefs } from '#app/models/user.server.ts'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
-import { SortableTh } from '#app/components/sortable-th.tsx'
+import { LIST_HEAD_CLASS, SortableColumns } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -19,7 +19,6 @@ import { companyVisibleTo, listCompanies, listCompanyFilterOptions, restoreCompa
 import { editableIds } from '#app/models/lead.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { cn } from '#app/utils/misc.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { COMPANY_PAGE_SIZES, companyListSearch, parseCompanyListQuery, SIZE_BANDS, type CompanySort } from '#app/validation/company.ts'
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
@@ -128,13 +127,9 @@ export default function CompaniesPage() {
 
 			<Card className="overflow-x-auto">
 				<table className="w-full text-sm">
-					<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+					<thead className={LIST_HEAD_CLASS}>
 						<tr>
-							{COLUMNS.map((col) => {
-								const active = sort === col.key
-								const next = active ? (dir === 'asc' ? 'desc' : 'asc') : col.key === 'created' || col.key === 'contacts' ? 'desc' : 'asc'
-								return <SortableTh key={col.key} label={col.label} active={active} dir={dir} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-4 py-2', col.className)} />
-							})}
+							<SortableColumns columns={COLUMNS} sort={sort} dir={dir} descFirst={['created', 'contacts']} hrefFor={(s, d) => withParams({ sort: s, dir: d, page: undefined })} cellClass="px-4 py-2" />
 							<th scope="col" className="hidden px-4 py-2 lg:table-cell">
 								Tags
 							</th>

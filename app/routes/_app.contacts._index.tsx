@@ -4,7 +4,7 @@ import { userPrefs } from '#app/models/user.server.ts'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
-import { SortableTh } from '#app/components/sortable-th.tsx'
+import { LIST_HEAD_CLASS, SortableColumns } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SearchField } from '#app/components/search-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -25,7 +25,6 @@ import { rowQuickActions } from '#app/models/quick-action.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { cn } from '#app/utils/misc.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { contactListSearch, PAGE_SIZES, parseContactListQuery } from '#app/validation/contact-list.ts'
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, SOURCE_LABELS, SOURCES } from '#app/validation/contact.ts'
@@ -247,16 +246,18 @@ export default function ContactsPage() {
 
 			<Card className="overflow-hidden">
 				<table className="w-full text-sm">
-					<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+					<thead className={LIST_HEAD_CLASS}>
 						<tr>
 							<th scope="col" className="w-10 px-3 py-2">
 								<span className="sr-only">Select</span>
 							</th>
-							{SORTABLE.map((col) => {
-								const active = (query.sort ?? 'name') === col.key
-								const next = active && query.dir !== 'desc' ? 'desc' : 'asc'
-								return <SortableTh key={col.key} label={col.label} active={active} dir={query.dir === 'desc' ? 'desc' : 'asc'} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-3 py-2', col.className)} />
-							})}
+							<SortableColumns
+								columns={SORTABLE}
+								sort={(query.sort ?? 'name') as (typeof SORTABLE)[number]['key']}
+								dir={query.dir === 'desc' ? 'desc' : 'asc'}
+								hrefFor={(s, d) => withParams({ sort: s, dir: d, page: undefined })}
+								cellClass="px-3 py-2"
+							/>
 							<th scope="col" className="hidden px-3 py-2 md:table-cell">
 								Tags
 							</th>

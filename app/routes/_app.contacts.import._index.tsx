@@ -1,6 +1,7 @@
 // /contacts/import: upload a CSV or vCard file, check the preview (detected format,
 // editable column mapping, what each row will do), then import. The uploaded file
 // waits on disk behind an opaque token, so the forms never carry its content.
+import { LIST_HEAD_CLASS } from '#app/components/sortable-th.tsx'
 import { userPrefs } from '#app/models/user.server.ts'
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
@@ -347,7 +348,7 @@ function MappingTable({
 }) {
 	return (
 		<table className="w-full table-fixed text-sm">
-			<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+			<thead className={LIST_HEAD_CLASS}>
 				<tr>
 					<th scope="col" className="w-[45%] px-4 py-2 sm:w-auto sm:px-5">
 						Column in your file
@@ -438,7 +439,7 @@ function RecentImports({ imports, timezone }: { imports: ReturnType<typeof useLo
 			<CardHeader title="Past imports" description="Open one to see its report or undo it." />
 			<div className="overflow-x-auto">
 				<table className="w-full text-sm">
-					<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+					<thead className={LIST_HEAD_CLASS}>
 						<tr>
 							<th scope="col" className="px-5 py-2">
 								File

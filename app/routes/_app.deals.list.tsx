@@ -3,7 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { FilterSelect, KeepListParams } from '#app/components/list-filters.tsx'
-import { SortableTh } from '#app/components/sortable-th.tsx'
+import { LIST_HEAD_CLASS, SortableColumns } from '#app/components/sortable-th.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeader } from '#app/components/page-header.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -14,7 +14,6 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { Input, Label } from '#app/components/ui/input.tsx'
 import { dealCompanyOptions, dealOwnerOptions, listDeals } from '#app/models/deal-list.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
-import { cn } from '#app/utils/misc.ts'
 import { amountInput, DEAL_PAGE_SIZES, formatDay, formatMoney, formatTotals, parseDealListQuery, type DealSort } from '#app/validation/deal.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Deal list · Rapport' }]
@@ -105,13 +104,9 @@ export default function DealList() {
 
 			<Card className="overflow-x-auto">
 				<table className="w-full text-sm">
-					<thead className="border-b border-border bg-subtle/60 text-left text-xs font-medium tracking-wide text-muted uppercase">
+					<thead className={LIST_HEAD_CLASS}>
 						<tr>
-							{COLUMNS.map((col) => {
-								const active = sort === col.key
-								const next = active ? (dir === 'asc' ? 'desc' : 'asc') : col.key === 'value' || col.key === 'probability' ? 'desc' : 'asc'
-								return <SortableTh key={col.key} label={col.label} active={active} dir={dir} href={withParams({ sort: col.key, dir: next, page: undefined })} className={cn('px-4 py-2', col.className)} />
-							})}
+							<SortableColumns columns={COLUMNS} sort={sort} dir={dir} descFirst={['value', 'probability']} hrefFor={(s, d) => withParams({ sort: s, dir: d, page: undefined })} cellClass="px-4 py-2" />
 							<th scope="col" className="hidden px-4 py-2 xl:table-cell">
 								Owner
 							</th>
