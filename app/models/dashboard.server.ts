@@ -12,6 +12,7 @@ import { TZDate } from '@date-fns/tz'
 import { addDays, addMonths, addWeeks, startOfMonth, startOfWeek } from 'date-fns'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { sqlDate } from '#app/utils/sql.server.ts'
 import { wallTimeToUtc, utcToWallTime } from '#app/utils/time.ts'
 import { LEAD_STATUSES } from '#app/validation/contact.ts'
 import { CLOSING_DAYS, MEETING_MEDIA, MONTHS_SHOWN, UPCOMING_DAYS, WEEKS_SHOWN, type DateRange } from '#app/validation/dashboard.ts'
@@ -97,8 +98,6 @@ export function upcomingMonthDays(now: Date, timeZone: string, days: number) {
 
 // ───────────────────────── SQL pieces ─────────────────────────
 
-/** DateTime as the better-sqlite3 adapter stores it (ISO text, "+00:00"), so text comparison is time order. */
-const at = (d: Date) => d.toISOString().replace('Z', '+00:00')
 const num = (v: unknown) => Number(v ?? 0)
 const limited = (m: Membership) => m.role === 'REP' && m.hideOthersRecords
 
@@ -138,11 +137,11 @@ async function getPipeline(m: Membership, now: Date) {
 		prisma.$queryRaw<Array<{ stageId: string; currency: string; n: unknown; cents: unknown }>>`
 			SELECT stageId, currency, count(*) AS n, sum(valueCents) AS cents FROM Deal WHERE workspaceId = ${ws} AND deletedAt IS NULL AND stageId IN (${ids})${owner} GROUP BY stageId, currency`,
 		prisma.$queryRaw<Array<{ currency: string; n: unknown; cents: unknown }>>`
-			SELECT currency, count(*) AS n, sum(valueCents) AS cents FROM Deal WHERE workspaceId = ${ws} AND deletedAt IS NULL AND stageId IN (${ids}) AND expectedCloseAt >= ${at(now)} AND expectedCloseAt < ${at(closingEnd)}${owner} GROUP BY currency ORDER BY count(*) DESC, currency`,
+			SELECT currency, count(*) AS n, sum(valueCents) AS cents FROM Deal WHERE workspaceId = ${ws} AND deletedAt IS NULL AND stageId IN (${ids}) AND expectedCloseAt >= ${sqlDate(now)} AND expectedCloseAt < ${sqlDate(closingEnd)}${owner} GROUP BY currency ORDER BY count(*) DESC, currency`,
 		prisma.$queryRaw<Array<{ id: string; name: string; valueCents: unknown; currency: string; expectedCloseAt: unknown; stageName: string; companyName: string | null }>>`
 			SELECT d.id, d.name, d.valueCents, d.currency, d.expectedCloseAt, s.name AS stageName, o.name AS companyName
 			FROM Deal d JOIN PipelineStage s ON s.id = d.stageId LEFT JOIN Company o ON o.id = d.companyId
-			WHERE d.workspaceId = ${ws} AND d.deletedAt IS NULL AND d.stageId IN (${ids}) AND d.expectedCloseAt >= ${at(now)} AND d.expectedCloseAt < ${at(closingEnd)}${limited(m) ? Prisma.sql` AND d.ownerId = ${m.userId}` : Prisma.empty}
+			WHERE d.workspaceId = ${ws} AND d.deletedAt IS NULL AND d.stageId IN (${ids}) AND d.expectedCloseAt >= ${sqlDate(now)} AND d.expectedCloseAt < ${sqlDate(closingEnd)}${limited(m) ? Prisma.sql` AND d.ownerId = ${m.userId}` : Prisma.empty}
 			ORDER BY d.expectedCloseAt, d.id LIMIT 6`,
 	])
 	// The chart shows the currency most open deals are in; the table lists the others.
@@ -183,7 +182,7 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 	const weeks = weekBuckets(now, timeZone)
 	const months = monthBuckets(now, timeZone)
 	const leadRange = rangeBounds(range, timeZone)
-	const attentionBefore = at(new Date(now.getTime() - noContactDays * DAY_MS))
+	const attentionBefore = sqlDate(new Date(now.getTime() - noContactDays * DAY_MS))
 	const upcomingEnd = new Date(today.end.getTime() + UPCOMING_DAYS * DAY_MS)
 	const window = upcomingMonthDays(now, timeZone, 7)
 
@@ -200,17 +199,17 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		Prisma.sql`f.workspaceId = ${ws} AND f.status = 'PENDING' AND ${due} AND CASE WHEN f.contactId IS NOT NULL THEN EXISTS (SELECT 1 FROM Contact c WHERE c.id = f.contactId AND c.deletedAt IS NULL) WHEN f.companyId IS NOT NULL THEN EXISTS (SELECT 1 FROM Company o WHERE o.id = f.companyId AND o.deletedAt IS NULL) ELSE 1 END${
 			limited(m) ? Prisma.sql` AND (f.assigneeId = ${m.userId} OR f.createdById = ${m.userId})` : Prisma.empty
 		}`
-	const overdueDue = Prisma.sql`f.dueAt < ${at(now)}`
-	const todayDue = Prisma.sql`f.dueAt >= ${at(now)} AND f.dueAt < ${at(today.end)}`
-	const upcomingDue = Prisma.sql`f.dueAt >= ${at(today.end)} AND f.dueAt < ${at(upcomingEnd)}`
+	const overdueDue = Prisma.sql`f.dueAt < ${sqlDate(now)}`
+	const todayDue = Prisma.sql`f.dueAt >= ${sqlDate(now)} AND f.dueAt < ${sqlDate(today.end)}`
+	const upcomingDue = Prisma.sql`f.dueAt >= ${sqlDate(today.end)} AND f.dueAt < ${sqlDate(upcomingEnd)}`
 	// The user's reminders due today: at snoozedUntil when snoozed, else at scheduledAt.
 	const reminderWhere = Prisma.sql`r.workspaceId = ${ws} AND r.userId = ${m.userId} AND r.status IN ('PENDING', 'SENT', 'SNOOZED')
-		AND ((r.snoozedUntil IS NULL AND r.scheduledAt >= ${at(today.start)} AND r.scheduledAt < ${at(today.end)}) OR (r.snoozedUntil >= ${at(today.start)} AND r.snoozedUntil < ${at(today.end)}))
+		AND ((r.snoozedUntil IS NULL AND r.scheduledAt >= ${sqlDate(today.start)} AND r.scheduledAt < ${sqlDate(today.end)}) OR (r.snoozedUntil >= ${sqlDate(today.start)} AND r.snoozedUntil < ${sqlDate(today.end)}))
 		AND (r.contactId IS NULL OR EXISTS (SELECT 1 FROM Contact c WHERE c.id = r.contactId AND c.deletedAt IS NULL))`
 	const interactions = (from: Date, to: Date, extra = Prisma.empty) =>
-		Prisma.sql`SELECT count(*) FROM Interaction WHERE workspaceId = ${ws}${extra} AND occurredAt >= ${at(from)} AND occurredAt < ${at(to)}${interactionScope(m)}`
+		Prisma.sql`SELECT count(*) FROM Interaction WHERE workspaceId = ${ws}${extra} AND occurredAt >= ${sqlDate(from)} AND occurredAt < ${sqlDate(to)}${interactionScope(m)}`
 	const leadsOf = (table: 'Contact' | 'Company', status: string) =>
-		Prisma.sql`SELECT count(*) FROM ${Prisma.raw(table)} WHERE workspaceId = ${ws} AND deletedAt IS NULL AND leadStatus = ${status} AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)}${table === 'Contact' ? contactScope(m) : companyScope(m)}`
+		Prisma.sql`SELECT count(*) FROM ${Prisma.raw(table)} WHERE workspaceId = ${ws} AND deletedAt IS NULL AND leadStatus = ${status} AND createdAt >= ${sqlDate(leadRange.start)} AND createdAt < ${sqlDate(leadRange.end)}${table === 'Contact' ? contactScope(m) : companyScope(m)}`
 
 	// Every count on the page in one statement: each is an index range (see the file's header).
 	const countSql: Record<string, Prisma.Sql> = {
@@ -224,14 +223,14 @@ export async function getDashboard(m: Membership, { timeZone, noContactDays, ran
 		reminders: Prisma.sql`SELECT count(*) FROM Reminder r WHERE ${reminderWhere}`,
 		// A conversion is a log entry taking leadStatus to CONVERTED (status change, edit or merge),
 		// as on /leads; the expression matches the partial index ActivityLog_conversion_idx.
-		conversions: Prisma.sql`SELECT count(DISTINCT entityType || ':' || entityId) FROM ActivityLog WHERE workspaceId = ${ws} AND json_extract(diff, '$.leadStatus[1]') = 'CONVERTED' AND createdAt >= ${at(leadRange.start)} AND createdAt < ${at(leadRange.end)} AND entityType IN ('Contact', 'Company')${
+		conversions: Prisma.sql`SELECT count(DISTINCT entityType || ':' || entityId) FROM ActivityLog WHERE workspaceId = ${ws} AND json_extract(diff, '$.leadStatus[1]') = 'CONVERTED' AND createdAt >= ${sqlDate(leadRange.start)} AND createdAt < ${sqlDate(leadRange.end)} AND entityType IN ('Contact', 'Company')${
 			limited(m) ? Prisma.sql` AND actorId = ${m.userId}` : Prisma.empty
 		}`,
 		// Per week and medium, one range each on (workspaceId, medium, occurredAt): the 12 weeks' index
 		// entries are walked once and give both charts (the bars sum the media, the donut the weeks).
 		...Object.fromEntries(weeks.flatMap((b, i) => MEDIUMS.map((x) => [`w${i}_${x}`, interactions(b.start, b.end, Prisma.sql` AND medium = ${x}`)]))),
 		...Object.fromEntries(
-			months.map((b, i) => [`month${i}`, Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND createdAt >= ${at(b.start)} AND createdAt < ${at(b.end)}${contactScope(m)}`]),
+			months.map((b, i) => [`month${i}`, Prisma.sql`SELECT count(*) FROM Contact WHERE workspaceId = ${ws} AND deletedAt IS NULL AND createdAt >= ${sqlDate(b.start)} AND createdAt < ${sqlDate(b.end)}${contactScope(m)}`]),
 		),
 		...Object.fromEntries(LEAD_STATUSES.flatMap((st) => [[`lead_c_${st}`, leadsOf('Contact', st)], [`lead_o_${st}`, leadsOf('Company', st)]])),
 	}

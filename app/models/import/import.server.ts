@@ -17,6 +17,7 @@ import { displayNameOf, phoneSearchTokens } from '#app/utils/contact-fields.ts'
 import { databasePath } from '#app/utils/db-adapter.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { sqlDate } from '#app/utils/sql.server.ts'
 import type { ContactInput, CustomFieldDef } from '#app/validation/contact.ts'
 import { logActivity } from '../activity.server.ts'
 import { contactColumns } from '../contact.server.ts'
@@ -782,8 +783,6 @@ function openDatabase(): Sql {
 	return db
 }
 
-/** How Prisma's SQLite adapter stores a DateTime, so Prisma reads these rows back as usual. */
-const isoDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
 
 const CONTACT_COLUMNS = [
 	'firstName',
@@ -861,7 +860,7 @@ type Statements = ReturnType<typeof statements>
  */
 function writeChunk(db: Sql, sql: Statements, ws: Workspace, touched: Snap[], batchId: string, report: ImportReport, progress: { processed: number; counts: Counts }) {
 	const { m } = ws.ctx
-	const now = isoDate(new Date())
+	const now = sqlDate(new Date())
 	const newCompanies: Named[] = []
 	const newTags: Named[] = []
 	const newGroups: Named[] = []
