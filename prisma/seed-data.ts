@@ -869,24 +869,14 @@ export function buildDemoData({
 		// Address: company city for colleagues, around the UK for friends and family.
 		let address: Partial<Prisma.ContactCreateManyInput> = {}
 		if (company && faker.datatype.boolean(0.4)) {
-			address = {
-				street: faker.location.streetAddress(),
-				city: company.city,
-				region: company.region,
-				postalCode: company.postalCode,
-				country: company.country,
-			}
+			const street = faker.location.streetAddress()
+			address = { addresses: [{ label: 'work', street, city: company.city, region: company.region, postalCode: company.postalCode, country: company.country }] }
 		} else if (kind === 'personal' && faker.datatype.boolean(0.75)) {
 			const place = faker.helpers.arrayElement(PERSONAL_CITIES)
-			address = {
-				street: faker.location.streetAddress(),
-				city: place.city,
-				region: place.region,
-				postalCode: faker.location.zipCode(place.postal).toUpperCase(),
-				country: 'United Kingdom',
-			}
+			const street = faker.location.streetAddress()
+			address = { addresses: [{ label: 'home', street, city: place.city, region: place.region, postalCode: faker.location.zipCode(place.postal).toUpperCase(), country: 'United Kingdom' }] }
 		} else if (kind === 'lead' && faker.datatype.boolean(0.5)) {
-			address = { ...faker.helpers.arrayElement(LEAD_PLACES) }
+			address = { addresses: [{ label: null, street: null, region: null, postalCode: null, ...faker.helpers.arrayElement(LEAD_PLACES) }] }
 		}
 
 		let leadStatus: LeadStatus | null = null

@@ -45,11 +45,13 @@ export function ContactForm({
 	const [form, fields] = useZodForm(schema, {
 		id: 'contact',
 		lastResult,
-		defaultValue: defaultValue ?? { emails: [{}], phones: [{}] },
+		defaultValue: defaultValue ?? { emails: [{}], phones: [{}], websites: [{}], addresses: [{}] },
 	})
 	const pending = useIsPending()
 	const emails = fields.emails.getFieldList()
 	const phones = fields.phones.getFieldList()
+	const websites = fields.websites.getFieldList()
+	const addresses = fields.addresses.getFieldList()
 	const custom = fields.custom.getFieldset()
 	const statusOptions = [{ value: '', label: 'No status (personal contact)' }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))]
 	const rowError = (errors?: string[]) => <ErrorList errors={errors} />
@@ -64,6 +66,7 @@ export function ContactForm({
 			<FormSection title="Name and work">
 				<Field label="First name" errors={fields.firstName.errors} inputProps={{ ...getInputProps(fields.firstName, { type: 'text' }), autoComplete: 'off', autoFocus: !defaultValue }} />
 				<Field label="Last name" errors={fields.lastName.errors} inputProps={{ ...getInputProps(fields.lastName, { type: 'text' }), autoComplete: 'off' }} />
+				<Field label="Nickname" errors={fields.nickname.errors} inputProps={{ ...getInputProps(fields.nickname, { type: 'text' }), autoComplete: 'off' }} />
 				<SelectField
 					label="Company"
 					errors={fields.companyId.errors}
@@ -130,7 +133,28 @@ export function ContactForm({
 				<Field label="WhatsApp" hint="Leave empty to use the mobile number." errors={fields.whatsapp.errors} inputProps={getInputProps(fields.whatsapp, { type: 'tel' })} />
 				<Field label="Instagram" hint="@handle or profile link." errors={fields.instagram.errors} inputProps={getInputProps(fields.instagram, { type: 'text' })} />
 				<Field label="LinkedIn" errors={fields.linkedin.errors} inputProps={getInputProps(fields.linkedin, { type: 'text' })} />
-				<Field label="Website" errors={fields.website.errors} inputProps={getInputProps(fields.website, { type: 'text' })} />
+				<div className="flex flex-col gap-2 sm:col-span-2">
+					{websites.map((row, index) => {
+						const f = row.getFieldset()
+						return (
+							<div key={row.key ?? row.id} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
+								<div>
+									<Input {...getInputProps(f.url, { type: 'text' })} aria-label={index === 0 ? 'Website' : `Website ${index + 1}`} placeholder="example.com" inputMode="url" />
+									{rowError(f.url.errors)}
+								</div>
+								<Input {...getInputProps(f.label, { type: 'text' })} aria-label={`Website ${index + 1} label`} placeholder="work, blog…" />
+								<Button type="submit" variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.websites.name, index })} aria-label={`Remove website ${index + 1}`}>
+									<Icon name="x" className="h-4 w-4" />
+								</Button>
+							</div>
+						)
+					})}
+					<div>
+						<Button type="submit" variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.websites.name })}>
+							<Icon name="plus" className="h-4 w-4" /> Add website
+						</Button>
+					</div>
+				</div>
 			</FormSection>
 
 			<FormSection title="Tags and groups">
@@ -170,12 +194,33 @@ export function ContactForm({
 				<DateFields label="Anniversary" month={fields.anniversaryMonth} day={fields.anniversaryDay} year={fields.anniversaryYear} />
 			</FormSection>
 
-			<FormSection title="Address">
-				<Field className="sm:col-span-2" label="Street" errors={fields.street.errors} inputProps={{ ...getInputProps(fields.street, { type: 'text' }), autoComplete: 'off' }} />
-				<Field label="City" errors={fields.city.errors} inputProps={getInputProps(fields.city, { type: 'text' })} />
-				<Field label="Region or state" errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
-				<Field label="Postal code" errors={fields.postalCode.errors} inputProps={getInputProps(fields.postalCode, { type: 'text' })} />
-				<Field label="Country" errors={fields.country.errors} inputProps={getInputProps(fields.country, { type: 'text' })} />
+			<FormSection title="Addresses">
+				{addresses.map((row, index) => {
+					const f = row.getFieldset()
+					const n = addresses.length > 1 ? ` ${index + 1}` : ''
+					const input = (meta: FieldMeta, label: string) => ({ ...getInputProps(meta, { type: 'text' }), 'aria-label': `${label}${n ? ` (address${n})` : ''}`, autoComplete: 'off' })
+					return (
+						<fieldset key={row.key ?? row.id} className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+							<legend className="sr-only">Address{n}</legend>
+							<div className="flex items-end gap-2 sm:col-span-2">
+								<Field className="flex-1" label="Label" hint="home, work…" errors={f.label.errors} inputProps={input(f.label, 'Label')} />
+								<Button type="submit" variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.addresses.name, index })} aria-label={`Remove address${n || ' 1'}`}>
+									<Icon name="x" className="h-4 w-4" />
+								</Button>
+							</div>
+							<Field className="sm:col-span-2" label="Street" errors={f.street.errors} inputProps={input(f.street, 'Street')} />
+							<Field label="City" errors={f.city.errors} inputProps={input(f.city, 'City')} />
+							<Field label="Region or state" errors={f.region.errors} inputProps={input(f.region, 'Region or state')} />
+							<Field label="Postal code" errors={f.postalCode.errors} inputProps={input(f.postalCode, 'Postal code')} />
+							<Field label="Country" errors={f.country.errors} inputProps={input(f.country, 'Country')} />
+						</fieldset>
+					)
+				})}
+				<div className="sm:col-span-2">
+					<Button type="submit" variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.addresses.name })}>
+						<Icon name="plus" className="h-4 w-4" /> Add address
+					</Button>
+				</div>
 			</FormSection>
 
 			<FormSection title="Picture">

@@ -41,6 +41,16 @@ async function resolveCompany(tx: Tx, workspaceId: string, userId: string, input
 	return null
 }
 
+/** A list column: JSON when it has entries, SQL NULL when empty (so "has an address" stays a NULL test). */
+export function jsonList(items: object[]) {
+	return items.length ? (items as Prisma.InputJsonValue) : Prisma.DbNull
+}
+
+/** contactColumns as Prisma writes them. */
+function writable({ addresses, websites, ...columns }: Omit<ReturnType<typeof contactColumns>, 'emails' | 'phones'>) {
+	return { ...columns, addresses: jsonList(addresses), websites: jsonList(websites) }
+}
+
 /** The scalar columns a ContactInput sets, normalised. */
 export function contactColumns(input: ContactInput, defaultCountry: string) {
 	const phones = input.phones.map((p) => ({ phone: normalizePhone(p.phone, defaultCountry), label: p.label }))
@@ -48,21 +58,18 @@ export function contactColumns(input: ContactInput, defaultCountry: string) {
 	return {
 		firstName: input.firstName ?? '',
 		lastName: input.lastName ?? '',
+		nickname: input.nickname ?? null,
 		displayName: displayNameOf(input.firstName ?? '', input.lastName ?? ''),
 		// WhatsApp defaults to the mobile number.
 		whatsapp: input.whatsapp ? normalizePhone(input.whatsapp, defaultCountry) : (mobile?.phone ?? null),
 		instagram: input.instagram ? normalizeInstagram(input.instagram) || null : null,
 		linkedin: input.linkedin,
-		website: input.website ? normalizeWebsite(input.website) : null,
+		websites: input.websites.map((w) => ({ label: w.label, url: normalizeWebsite(w.url) })),
 		jobTitle: input.jobTitle,
 		isDecisionMaker: input.isDecisionMaker,
 		authorityLevel: input.isDecisionMaker ? (input.authorityLevel ?? null) : null,
 		leadStatus: input.leadStatus ?? null,
-		street: input.street,
-		city: input.city,
-		region: input.region,
-		postalCode: input.postalCode,
-		country: input.country,
+		addresses: input.addresses,
 		notes: input.notes,
 		birthdayMonth: input.birthdayMonth,
 		birthdayDay: input.birthdayDay,
@@ -78,7 +85,8 @@ export function contactColumns(input: ContactInput, defaultCountry: string) {
 }
 
 export async function createContact(m: Membership, input: ContactInput, opts: { defaultCountry: string }) {
-	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
+	const { emails, phones, ...cols } = contactColumns(input, opts.defaultCountry)
+	const columns = writable(cols)
 	const contact = await prisma.$transaction(async (tx) => {
 		const company = await resolveCompany(tx, m.workspaceId, m.userId, input)
 		const tagIds = await upsertTags(tx, m.workspaceId, input.tagNames)
@@ -149,8 +157,9 @@ const AUDIT_SELECT = {
 	anniversaryMonth: true,
 	anniversaryDay: true,
 	anniversaryYear: true,
-	city: true,
-	country: true,
+	nickname: true,
+	addresses: true,
+	websites: true,
 	notes: true,
 	emails: { select: { email: true }, orderBy: { isPrimary: 'desc' } },
 	phones: { select: { phone: true }, orderBy: { isPrimary: 'desc' } },
@@ -158,7 +167,8 @@ const AUDIT_SELECT = {
 } as const
 
 export async function updateContact(m: Membership, id: string, input: ContactInput, opts: { defaultCountry: string; customFields?: CustomFieldDef[] }) {
-	const { emails, phones, ...columns } = contactColumns(input, opts.defaultCountry)
+	const { emails, phones, ...cols } = contactColumns(input, opts.defaultCountry)
+	const columns = writable(cols)
 	await prisma.$transaction(async (tx) => {
 		const before = await tx.contact.findFirstOrThrow({ where: { id, workspaceId: m.workspaceId, deletedAt: null }, select: { ...AUDIT_SELECT, customFields: true } })
 		// Values of fields the workspace has since removed stay stored, just hidden.

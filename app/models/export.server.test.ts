@@ -41,7 +41,11 @@ async function seed(m: Membership) {
 			whatsapp: '+44 7700 900999',
 			instagram: '@ada.l',
 			linkedin: 'https://www.linkedin.com/in/ada-example',
-			website: 'https://engines.example',
+			websites: [
+				{ url: 'https://engines.example', label: 'work' },
+				{ url: 'ada.blog.example/notes', label: 'blog' },
+			],
+			nickname: 'The Enchantress',
 			companyName: 'Analytical Engines, Ltd',
 			jobTitle: 'Chief Mathematician',
 			isDecisionMaker: true,
@@ -49,11 +53,11 @@ async function seed(m: Membership) {
 			leadStatus: 'INTERESTED',
 			tags: 'VIP, Mathematics',
 			groupIds: [friends.id, board.id],
-			street: "12 St James's Square",
-			city: 'London',
-			region: 'Greater London',
-			postalCode: 'SW1Y 4JH',
-			country: 'United Kingdom',
+			addresses: [
+				{ label: 'home', street: "12 St James's Square", city: 'London', region: 'Greater London', postalCode: 'SW1Y 4JH', country: 'United Kingdom' },
+				{ label: 'work', street: 'Ockham Park, Flat 2', city: 'Ockham', postalCode: 'GU23 6NH', country: 'United Kingdom' },
+				{ label: 'summer house', city: 'Brighton', country: 'United Kingdom' },
+			],
 			notes: 'Met at the soirée.\n=Formula-looking line, "quoted", and a comma',
 			birthdayMonth: '12',
 			birthdayDay: '10',
@@ -111,12 +115,13 @@ async function snapshot(m: Membership) {
 		anniversary: [c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear],
 		tags: c.tags.map((t) => t.name).sort(),
 		groups: c.groups.map((g) => g.name).sort(),
-		address: [c.street, c.city, c.region, c.postalCode, c.country],
+		nickname: c.nickname,
+		addresses: c.addresses,
 		notes: c.notes,
 		whatsapp: c.whatsapp,
 		instagram: c.instagram,
 		linkedin: c.linkedin,
-		website: c.website,
+		websites: c.websites,
 		leadStatus: c.leadStatus,
 		decision: [c.isDecisionMaker, c.authorityLevel],
 		avatarUrl: c.avatarUrl,
@@ -139,7 +144,7 @@ describe('export', () => {
 		expect(contentType).toBe('text/csv; charset=utf-8')
 		const [header] = text.replace(/^\uFEFF/, '').split('\r\n')
 		expect(header).toBe(
-			'First name,Last name,Email 1,Email 1 label,Email 2,Email 2 label,Email 3,Email 3 label,Phone 1,Phone 1 label,Phone 2,Phone 2 label,Company,Job title,Birthday,Anniversary,Tags,Groups,Street,City,Region,Postal code,Country,Notes,WhatsApp,Instagram,LinkedIn,Website,Lead status,Decision maker,Authority level,Picture URL,Shoe size,Met on',
+			'First name,Last name,Nickname,Email 1,Email 1 label,Email 2,Email 2 label,Email 3,Email 3 label,Phone 1,Phone 1 label,Phone 2,Phone 2 label,Company,Job title,Birthday,Anniversary,Tags,Groups,Address 1 label,Address 1 street,Address 1 city,Address 1 region,Address 1 postal code,Address 1 country,Address 2 label,Address 2 street,Address 2 city,Address 2 region,Address 2 postal code,Address 2 country,Address 3 label,Address 3 street,Address 3 city,Address 3 region,Address 3 postal code,Address 3 country,Notes,WhatsApp,Instagram,LinkedIn,Website 1,Website 1 label,Website 2,Website 2 label,Lead status,Decision maker,Authority level,Picture URL,Shoe size,Met on',
 		)
 		expect(text).toContain(',--12-10,2012-07-08,')
 		// A value that could run as a spreadsheet formula is guarded; phone numbers are left alone.

@@ -4,6 +4,7 @@
 import Papa from 'papaparse'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { idList, sqlGet } from '#app/utils/sql.server.ts'
 import { AUTHORITY_LABELS, LEAD_STATUS_LABELS, type CustomFieldDef } from '#app/validation/contact.ts'
 import { matchingContactIds, visibleContactIds, type ContactListQuery } from './contact-list.server.ts'
@@ -33,11 +34,8 @@ function select(m: Membership, withPhoto: boolean) {
 		isDecisionMaker: true,
 		authorityLevel: true,
 		leadStatus: true,
-		street: true,
-		city: true,
-		region: true,
-		postalCode: true,
-		country: true,
+		nickname: true,
+		addresses: true,
 		notes: true,
 		birthdayMonth: true,
 		birthdayDay: true,
@@ -48,7 +46,7 @@ function select(m: Membership, withPhoto: boolean) {
 		whatsapp: true,
 		instagram: true,
 		linkedin: true,
-		website: true,
+		websites: true,
 		avatarUrl: true,
 		customFields: true,
 		updatedAt: true,
@@ -77,28 +75,31 @@ async function* pages(ids: string[], m: Membership, format: ExportFormat) {
 // +14155552671 are safe and stay as they are; our importer drops the guard again.
 const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$))/
 
-function csvHeader(maxEmails: number, maxPhones: number, customFields: CustomFieldDef[]) {
+type Widths = { emails: number; phones: number; addresses: number; websites: number }
+const ADDRESS_HEADERS = ['street', 'city', 'region', 'postal code', 'country'] as const
+
+/** n column groups: `columns(i)` for i = 0 … n-1, flattened. */
+const repeat = (n: number, columns: (i: number) => string[]) => Array.from({ length: n }, (_, i) => columns(i)).flat()
+
+function csvHeader(w: Widths, customFields: CustomFieldDef[]) {
 	return [
 		'First name',
 		'Last name',
-		...Array.from({ length: maxEmails }, (_, i) => [`Email ${i + 1}`, `Email ${i + 1} label`]).flat(),
-		...Array.from({ length: maxPhones }, (_, i) => [`Phone ${i + 1}`, `Phone ${i + 1} label`]).flat(),
+		'Nickname',
+		...repeat(w.emails, (i) => [`Email ${i + 1}`, `Email ${i + 1} label`]),
+		...repeat(w.phones, (i) => [`Phone ${i + 1}`, `Phone ${i + 1} label`]),
 		'Company',
 		'Job title',
 		'Birthday',
 		'Anniversary',
 		'Tags',
 		'Groups',
-		'Street',
-		'City',
-		'Region',
-		'Postal code',
-		'Country',
+		...repeat(w.addresses, (i) => [`Address ${i + 1} label`, ...ADDRESS_HEADERS.map((h) => `Address ${i + 1} ${h}`)]),
 		'Notes',
 		'WhatsApp',
 		'Instagram',
 		'LinkedIn',
-		'Website',
+		...repeat(w.websites, (i) => [`Website ${i + 1}`, `Website ${i + 1} label`]),
 		'Lead status',
 		'Decision maker',
 		'Authority level',
@@ -107,29 +108,31 @@ function csvHeader(maxEmails: number, maxPhones: number, customFields: CustomFie
 	]
 }
 
-function csvRow(c: Row, maxEmails: number, maxPhones: number, customFields: CustomFieldDef[]) {
+function csvRow(c: Row, w: Widths, customFields: CustomFieldDef[]) {
 	const custom = (c.customFields ?? {}) as Record<string, unknown>
+	const addresses = readAddresses(c.addresses)
+	const websites = readWebsites(c.websites)
 	return [
 		c.firstName,
 		c.lastName,
-		...Array.from({ length: maxEmails }, (_, i) => [c.emails[i]?.email ?? '', c.emails[i]?.label ?? '']).flat(),
-		...Array.from({ length: maxPhones }, (_, i) => [c.phones[i]?.phone ?? '', c.phones[i]?.label ?? '']).flat(),
+		c.nickname ?? '',
+		...repeat(w.emails, (i) => [c.emails[i]?.email ?? '', c.emails[i]?.label ?? '']),
+		...repeat(w.phones, (i) => [c.phones[i]?.phone ?? '', c.phones[i]?.label ?? '']),
 		c.company?.name ?? '',
 		c.jobTitle ?? '',
 		formatDateValue(c.birthdayMonth, c.birthdayDay, c.birthdayYear),
 		formatDateValue(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear),
 		c.tags.map((t) => t.name).join(', '),
 		c.groups.map((g) => g.name).join(', '),
-		c.street ?? '',
-		c.city ?? '',
-		c.region ?? '',
-		c.postalCode ?? '',
-		c.country ?? '',
+		...repeat(w.addresses, (i) => {
+			const a = addresses[i]
+			return [a?.label ?? '', a?.street ?? '', a?.city ?? '', a?.region ?? '', a?.postalCode ?? '', a?.country ?? '']
+		}),
 		c.notes ?? '',
 		c.whatsapp ?? '',
 		c.instagram ?? '',
 		c.linkedin ?? '',
-		c.website ?? '',
+		...repeat(w.websites, (i) => [websites[i]?.url ?? '', websites[i]?.label ?? '']),
 		c.leadStatus ? LEAD_STATUS_LABELS[c.leadStatus] : '',
 		c.isDecisionMaker ? 'Yes' : '',
 		c.authorityLevel ? AUTHORITY_LABELS[c.authorityLevel] : '',
@@ -144,6 +147,7 @@ function vcardOf(c: Row): VcardContact {
 		id: c.id,
 		firstName: c.firstName,
 		lastName: c.lastName,
+		nickname: c.nickname,
 		displayName: c.displayName,
 		emails: c.emails,
 		phones: c.phones,
@@ -152,13 +156,9 @@ function vcardOf(c: Row): VcardContact {
 		birthday: { month: c.birthdayMonth, day: c.birthdayDay, year: c.birthdayYear },
 		anniversary: { month: c.anniversaryMonth, day: c.anniversaryDay, year: c.anniversaryYear },
 		tags: c.tags.map((t) => t.name),
-		street: c.street,
-		city: c.city,
-		region: c.region,
-		postalCode: c.postalCode,
-		country: c.country,
+		addresses: readAddresses(c.addresses),
 		notes: c.notes,
-		website: c.website,
+		websites: readWebsites(c.websites),
 		linkedin: c.linkedin,
 		instagram: c.instagram,
 		whatsapp: c.whatsapp,
@@ -168,11 +168,13 @@ function vcardOf(c: Row): VcardContact {
 	}
 }
 
-/** The most emails (or phones) one exported contact has: how many column pairs the CSV needs. */
-function widest(ids: string[]) {
-	const most = (table: 'ContactEmail' | 'ContactPhone') =>
+/** The most emails (phones, addresses, websites) one exported contact has: how many column groups the CSV needs. */
+function widest(ids: string[]): Widths {
+	const ofTable = (table: 'ContactEmail' | 'ContactPhone') =>
 		sqlGet<{ n: number | null }>(`SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM ${table} WHERE contactId IN (SELECT value FROM json_each(?)) GROUP BY contactId)`, idList(ids))?.n ?? 0
-	return { maxEmails: Math.max(1, most('ContactEmail')), maxPhones: Math.max(1, most('ContactPhone')) }
+	const ofList = (column: 'addresses' | 'websites') =>
+		sqlGet<{ n: number | null }>(`SELECT MAX(json_array_length(${column})) AS n FROM Contact WHERE id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`, idList(ids))?.n ?? 0
+	return { emails: Math.max(1, ofTable('ContactEmail')), phones: Math.max(1, ofTable('ContactPhone')), addresses: Math.max(1, ofList('addresses')), websites: Math.max(1, ofList('websites')) }
 }
 
 function today() {
@@ -185,13 +187,13 @@ export async function exportContacts(m: Membership, selection: ExportSelection, 
 	const encoder = new TextEncoder()
 	let chunks: AsyncGenerator<string>
 	if (format === 'csv') {
-		const [{ maxEmails, maxPhones }, customFields] = [widest(ids), await listCustomFields(m.workspaceId, 'CONTACT')]
+		const [widths, customFields] = [widest(ids), await listCustomFields(m.workspaceId, 'CONTACT')]
 		chunks = (async function* () {
 			// The BOM tells Excel the file is UTF-8.
-			yield '\uFEFF' + Papa.unparse([csvHeader(maxEmails, maxPhones, customFields)], { escapeFormulae: FORMULA }) + '\r\n'
+			yield '\uFEFF' + Papa.unparse([csvHeader(widths, customFields)], { escapeFormulae: FORMULA }) + '\r\n'
 			for await (const rows of pages(ids, m, 'csv')) {
 				yield Papa.unparse(
-					rows.map((c) => csvRow(c, maxEmails, maxPhones, customFields)),
+					rows.map((c) => csvRow(c, widths, customFields)),
 					{ escapeFormulae: FORMULA },
 				) + '\r\n'
 			}

@@ -6,10 +6,11 @@
 // "Recently deleted" still shows what it held; nothing attached to it is lost,
 // because nothing is attached to it any more.
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { displayNameOf, formatMonthDay, formatPhone, normalizeEmail } from '#app/utils/contact-fields.ts'
+import { displayNameOf, formatAddress, formatMonthDay, formatPhone, normalizeEmail, readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AUTHORITY_LABELS, LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
 import { logActivity } from './activity.server.ts'
+import { jsonList } from './contact.server.ts'
 import { reindexContacts, removeFromIndex } from './contact-search.server.ts'
 import { listCustomFields } from './custom-field.server.ts'
 import { canEdit, requireEdit, visibleTo, type Membership } from './workspace.server.ts'
@@ -22,6 +23,7 @@ type Tx = Prisma.TransactionClient
 export const MERGE_FIELDS = [
 	{ key: 'firstName', label: 'First name', columns: ['firstName'] },
 	{ key: 'lastName', label: 'Last name', columns: ['lastName'] },
+	{ key: 'nickname', label: 'Nickname', columns: ['nickname'] },
 	{ key: 'company', label: 'Company', columns: ['companyId'] },
 	{ key: 'jobTitle', label: 'Job title', columns: ['jobTitle'] },
 	{ key: 'leadStatus', label: 'Lead status', columns: ['leadStatus'] },
@@ -30,12 +32,10 @@ export const MERGE_FIELDS = [
 	{ key: 'assignee', label: 'Assigned to', columns: ['assigneeId'] },
 	{ key: 'birthday', label: 'Birthday', columns: ['birthdayMonth', 'birthdayDay', 'birthdayYear'] },
 	{ key: 'anniversary', label: 'Anniversary', columns: ['anniversaryMonth', 'anniversaryDay', 'anniversaryYear'] },
-	{ key: 'address', label: 'Address', columns: ['street', 'city', 'region', 'postalCode', 'country'] },
 	{ key: 'whatsapp', label: 'WhatsApp', columns: ['whatsapp'] },
 	{ key: 'instagram', label: 'Instagram', columns: ['instagram'] },
 	{ key: 'linkedin', label: 'LinkedIn', columns: ['linkedin'] },
 	{ key: 'twitter', label: 'X (Twitter)', columns: ['twitter'] },
-	{ key: 'website', label: 'Website', columns: ['website'] },
 	{ key: 'avatar', label: 'Picture', columns: ['avatarUrl'] },
 	{ key: 'keepInTouch', label: 'Keep in touch', columns: ['keepInTouchDays'] },
 	{ key: 'notes', label: 'Notes', columns: ['notes'] },
@@ -86,6 +86,11 @@ function defaultSide<T extends { updatedAt: Date }>(keep: T, merge: T, keepEmpty
 function customValues(c: { customFields: Prisma.JsonValue }) {
 	const v = c.customFields
 	return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Prisma.JsonValue>) : {}
+}
+
+function unionBy<T>(items: T[], key: (t: T) => string) {
+	const seen = new Set<string>()
+	return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))))
 }
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b)
@@ -176,6 +181,12 @@ export async function mergeContacts(m: Membership, keepId: string, mergeId: stri
 			})
 			.map((p, i) => ({ phone: p.phone, label: p.label, isPrimary: keep.phones.length === 0 && i === 0 }))
 
+		// Addresses and websites, like emails and phones, are the union of both.
+		const addresses = unionBy([...readAddresses(keep.addresses), ...readAddresses(merge.addresses)], (a) => formatAddress(a).toLowerCase())
+		const websites = unionBy([...readWebsites(keep.websites), ...readWebsites(merge.websites)], (w) => w.url.toLowerCase().replace(/\/$/, ''))
+		data.addresses = jsonList(addresses)
+		data.websites = jsonList(websites)
+
 		const after = await tx.contact.update({
 			where: { id: keep.id },
 			data: {
@@ -244,12 +255,12 @@ function auditView(c: Loaded) {
 		assignee: c.assignee?.name ?? null,
 		birthday: formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear) || null,
 		anniversary: formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear) || null,
-		address: [c.street, c.city, c.region, c.postalCode, c.country].filter(Boolean).join(', ') || null,
+		addresses: readAddresses(c.addresses).map(formatAddress).join('; ') || null,
 		whatsapp: c.whatsapp,
 		instagram: c.instagram,
 		linkedin: c.linkedin,
 		twitter: c.twitter,
-		website: c.website,
+		websites: readWebsites(c.websites).map((w) => w.url).join(', ') || null,
 		avatarUrl: c.avatarUrl,
 		keepInTouchDays: c.keepInTouchDays,
 		notes: c.notes,
@@ -344,8 +355,6 @@ function display(c: Loaded, key: MergeFieldKey): string | null {
 			return formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear) || null
 		case 'anniversary':
 			return formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear) || null
-		case 'address':
-			return [c.street, c.city, c.region, c.postalCode, c.country].filter(Boolean).join(', ') || null
 		case 'whatsapp':
 			return c.whatsapp ? formatPhone(c.whatsapp) : null
 		case 'instagram':

@@ -26,7 +26,7 @@ import { localDateOf } from '#app/models/reminder-rules.ts'
 import { createCustomReminder, deleteCustomReminder, listContactReminders, ReminderFieldError, setKeepInTouch } from '#app/models/reminder.server.ts'
 import { getTimeline } from '#app/models/timeline.server.ts'
 import { canCreate, canEdit, requireEdit, requireMembership } from '#app/models/workspace.server.ts'
-import { formatMonthDay, formatPhone } from '#app/utils/contact-fields.ts'
+import { formatAddress, formatMonthDay, formatPhone, readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { AUTHORITY_LABELS, SOURCE_LABELS } from '#app/validation/contact.ts'
@@ -117,7 +117,9 @@ export default function ContactPage() {
 	const [params] = useSearchParams()
 	const birthday = formatMonthDay(c.birthdayMonth, c.birthdayDay, c.birthdayYear)
 	const anniversary = formatMonthDay(c.anniversaryMonth, c.anniversaryDay, c.anniversaryYear)
-	const address = [c.street, [c.postalCode, c.city].filter(Boolean).join(' '), c.region, c.country].filter(Boolean).join(', ')
+	const addresses = readAddresses(c.addresses)
+	const websites = readWebsites(c.websites)
+	const numbered = (kind: string, label: string | null, i: number, count: number) => (label ? `${kind} (${label})` : `${kind}${count > 1 ? ` ${i + 1}` : ''}`)
 	return (
 		<div className="flex flex-col gap-6">
 			<Link to="/contacts" className="inline-flex items-center gap-1 text-sm text-muted hover:text-fg">
@@ -191,16 +193,25 @@ export default function ContactPage() {
 								</Fact>
 							) : null}
 							{c.linkedin ? <Fact label="LinkedIn">{c.linkedin}</Fact> : null}
-							{c.website ? (
-								<Fact label="Website">
-									<a href={c.website} className="text-link hover:underline" rel="noopener noreferrer" target="_blank">
-										{c.website}
-									</a>
+							{c.nickname ? <Fact label="Nickname">{c.nickname}</Fact> : null}
+							{websites.map((w, i) => (
+								<Fact key={`w${i}`} label={numbered('Website', w.label, i, websites.length)}>
+									{/^https?:\/\//i.test(w.url) ? (
+										<a href={w.url} className="break-all text-link hover:underline" rel="noopener noreferrer" target="_blank">
+											{w.url}
+										</a>
+									) : (
+										w.url
+									)}
 								</Fact>
-							) : null}
+							))}
 							{birthday ? <Fact label="Birthday">{birthday}</Fact> : null}
 							{anniversary ? <Fact label="Anniversary">{anniversary}</Fact> : null}
-							{address ? <Fact label="Address">{address}</Fact> : null}
+							{addresses.map((a, i) => (
+								<Fact key={`a${i}`} label={numbered('Address', a.label, i, addresses.length)}>
+									{formatAddress(a)}
+								</Fact>
+							))}
 							{c.groups.length ? <Fact label="Groups">{c.groups.map((g) => `${g.icon ? `${g.icon} ` : ''}${g.name}`).join(', ')}</Fact> : null}
 							{custom.map((f) => (
 								<Fact key={f.label} label={f.label}>

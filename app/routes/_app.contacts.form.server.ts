@@ -10,7 +10,7 @@ import { readAvatarUpload } from '#app/models/settings.server.ts'
 import type { Membership } from '#app/models/workspace.server.ts'
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG } from '#app/validation/settings.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { normalizePhone } from '#app/utils/contact-fields.ts'
+import { normalizePhone, readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { contactFormSchema } from '#app/validation/contact.ts'
 
 export async function contactFormOptions(m: Membership) {
@@ -85,18 +85,22 @@ export async function handleContactForm(request: Request, m: Membership, contact
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof import('#app/models/contact.server.ts').getContact>>>
 
+/** A list field shows one blank row when empty, ready to type into. */
+const listOrBlank = <T extends object>(items: T[]): Array<T | Record<string, never>> => (items.length ? items : [{}])
+
 /** A stored contact as the form's initial values. */
 export function contactFormValues(c: Loaded) {
 	const str = (v: number | null) => (v == null ? '' : String(v))
 	return {
 		firstName: c.firstName,
 		lastName: c.lastName,
-		emails: c.emails.length ? c.emails.map((e) => ({ email: e.email, label: e.label ?? '' })) : [{}],
-		phones: c.phones.length ? c.phones.map((p) => ({ phone: p.phone, label: p.label ?? '' })) : [{}],
+		nickname: c.nickname ?? '',
+		emails: listOrBlank(c.emails.map((e) => ({ email: e.email, label: e.label ?? '' }))),
+		phones: listOrBlank(c.phones.map((p) => ({ phone: p.phone, label: p.label ?? '' }))),
 		whatsapp: c.whatsapp ?? '',
 		instagram: c.instagram ?? '',
 		linkedin: c.linkedin ?? '',
-		website: c.website ?? '',
+		websites: listOrBlank(readWebsites(c.websites).map((w) => ({ url: w.url, label: w.label ?? '' }))),
 		companyId: c.company?.id ?? '',
 		jobTitle: c.jobTitle ?? '',
 		isDecisionMaker: c.isDecisionMaker ? 'on' : '',
@@ -104,11 +108,7 @@ export function contactFormValues(c: Loaded) {
 		leadStatus: c.leadStatus ?? '',
 		tags: c.tags.map((t) => t.name).join(', '),
 		groupIds: c.groups.map((g) => g.id),
-		street: c.street ?? '',
-		city: c.city ?? '',
-		region: c.region ?? '',
-		postalCode: c.postalCode ?? '',
-		country: c.country ?? '',
+		addresses: listOrBlank(readAddresses(c.addresses).map((a) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v ?? ''])))),
 		notes: c.notes ?? '',
 		birthdayMonth: str(c.birthdayMonth),
 		birthdayDay: str(c.birthdayDay),

@@ -26,7 +26,7 @@ import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { Icon } from '#app/components/ui/icon.tsx'
 import { Select } from '#app/components/ui/input.tsx'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
-import { IMPORT_FIELDS } from '#app/models/import/fields.ts'
+import { IMPORT_FIELD_OPTIONS } from '#app/models/import/fields.ts'
 import {
 	ImportFileError,
 	inspectImportFile,
@@ -227,7 +227,7 @@ function PreviewForm({ preview, token, customFields, error }: { preview: ImportP
 	const importing = busy && navigation.formData?.get('intent') === 'import'
 	const refreshing = busy && navigation.formData?.get('intent') === 'preview'
 	const toImport = preview.counts.create + preview.counts.update
-	const fieldGroups = [...new Set<string>(IMPORT_FIELDS.map((f) => f.group))]
+	const fieldGroups = [...new Set<string>(IMPORT_FIELD_OPTIONS.map((f) => f.group))]
 	// Exports carry dozens of columns nobody filled: those wait, folded, below the others.
 	const emptyColumns = (preview.headers ?? []).map((header, i) => ({ index: i, header, sample: '', field: preview.mapping?.[i] ?? '' })).filter((c) => !preview.samples?.[c.index] && !c.field)
 	const onMappingChange = (form: HTMLFormElement) => {
@@ -374,7 +374,7 @@ function MappingTable({
 								<option value="">Don’t import</option>
 								{fieldGroups.map((group) => (
 									<optgroup key={group} label={group}>
-										{IMPORT_FIELDS.filter((f) => f.group === group).map((f) => (
+										{IMPORT_FIELD_OPTIONS.filter((f) => f.group === group).map((f) => (
 											<option key={f.key} value={f.key}>
 												{f.label}
 											</option>

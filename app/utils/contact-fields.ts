@@ -77,10 +77,48 @@ export function websiteDomain(website: string) {
 	}
 }
 
+const SCHEME = /^[a-z][a-z\d+.-]*:/i
+
+/** "example.com" and "https://example.com/x" are web addresses; "javascript:…" and "mailto:…" are not. */
+export function isWebAddress(raw: string) {
+	const value = raw.trim()
+	if (/^https?:\/\/[^\s/]/i.test(value)) return true
+	// No scheme: a host name with a dot, maybe a port and a path ("localhost:3000" has no dot).
+	return !SCHEME.test(value.replace(/^[^/:]+:\d+/, '')) && /^[^\s/.:]+(\.[^\s/.:]+)+(:\d+)?(\/\S*)?$/.test(value)
+}
+
+/** A web address as stored: a scheme is added only when it has none. */
 export function normalizeWebsite(raw: string) {
 	const value = raw.trim()
 	if (!value) return ''
 	return /^https?:\/\//i.test(value) ? value : `https://${value}`
+}
+
+export const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode', 'country'] as const
+export type ContactAddress = { label: string | null; street: string | null; city: string | null; region: string | null; postalCode: string | null; country: string | null }
+export type ContactWebsite = { label: string | null; url: string }
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null)
+
+/** The addresses stored in a contact's JSON column (defensive: never throws on odd JSON). */
+export function readAddresses(json: unknown): ContactAddress[] {
+	if (!Array.isArray(json)) return []
+	return json
+		.filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === 'object')
+		.map((a) => ({ label: str(a.label), street: str(a.street), city: str(a.city), region: str(a.region), postalCode: str(a.postalCode), country: str(a.country) }))
+		.filter((a) => ADDRESS_PARTS.some((k) => a[k]))
+}
+
+export function readWebsites(json: unknown): ContactWebsite[] {
+	if (!Array.isArray(json)) return []
+	return json
+		.filter((w): w is Record<string, unknown> => Boolean(w) && typeof w === 'object' && Boolean(str(w.url)))
+		.map((w) => ({ label: str(w.label), url: String(w.url) }))
+}
+
+/** One line: "12 Rue de Rivoli, 75001 Paris, Île-de-France, France". */
+export function formatAddress(a: ContactAddress) {
+	return [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ')
 }
 
 export function displayNameOf(first: string, last: string, fallback = '') {

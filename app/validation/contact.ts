@@ -2,7 +2,7 @@
 // (via the same normalisers) and, later, the JSON API. Custom fields are added per
 // workspace by contactFormSchema(definitions).
 import { z } from 'zod'
-import { isValidMonthDay } from '#app/utils/contact-fields.ts'
+import { ADDRESS_PARTS, isValidMonthDay, isWebAddress } from '#app/utils/contact-fields.ts'
 
 export const LEAD_STATUSES = ['NEW', 'INTERESTED', 'NOT_INTERESTED', 'CONVERTED'] as const
 export const LEAD_STATUS_LABELS: Record<(typeof LEAD_STATUSES)[number], string> = {
@@ -51,6 +51,24 @@ const PhoneRow = z.object({
 	label,
 })
 
+const AddressRow = z.object({
+	label,
+	street: text(200),
+	city: text(100),
+	region: text(100),
+	postalCode: text(20),
+	country: text(100),
+})
+const WebsiteRow = z.object({
+	url: z
+		.string()
+		.trim()
+		.max(300, 'Use at most 300 characters')
+		.refine((v) => !v || isWebAddress(v), 'Enter a web address, like example.com or https://example.com')
+		.optional(),
+	label,
+})
+
 const month = optionalInt(1, 12, 'Choose a month')
 const day = optionalInt(1, 31, 'Enter a day from 1 to 31')
 const year = optionalInt(1900, 2100, 'Enter a four-digit year, or leave it empty')
@@ -58,12 +76,12 @@ const year = optionalInt(1900, 2100, 'Enter a four-digit year, or leave it empty
 const base = z.object({
 	firstName: text(100),
 	lastName: text(100),
+	nickname: text(100),
 	emails: z.array(EmailRow).default([]),
 	phones: z.array(PhoneRow).default([]),
 	whatsapp: text(40),
 	instagram: text(200),
 	linkedin: text(300),
-	website: text(300),
 	companyId: text(40),
 	companyName: text(200),
 	jobTitle: text(150),
@@ -72,11 +90,8 @@ const base = z.object({
 	leadStatus: z.enum(LEAD_STATUSES).optional().nullable(),
 	tags: text(1000),
 	groupIds: z.array(z.string()).default([]),
-	street: text(200),
-	city: text(100),
-	region: text(100),
-	postalCode: text(20),
-	country: text(100),
+	addresses: z.array(AddressRow).default([]),
+	websites: z.array(WebsiteRow).default([]),
 	notes: text(20_000),
 	birthdayMonth: month,
 	birthdayDay: day,
@@ -89,6 +104,7 @@ const base = z.object({
 		.trim()
 		.url('Enter a full address starting with https://')
 		.max(1000)
+		.refine((v) => /^https?:\/\//i.test(v), 'Use an address starting with https:// or http://')
 		.optional()
 		.transform((v) => v || null),
 	source: z.enum(SOURCES).optional().default('MANUAL'),
@@ -130,8 +146,10 @@ export function contactFormSchema(customFields: CustomFieldDef[] = []) {
 			checkDate(ctx, 'birthday', { month: v.birthdayMonth, day: v.birthdayDay, year: v.birthdayYear })
 			checkDate(ctx, 'anniversary', { month: v.anniversaryMonth, day: v.anniversaryDay, year: v.anniversaryYear })
 		})
-		.transform(({ emails, phones, tags, ...v }) => ({
+		.transform(({ emails, phones, tags, addresses, websites, ...v }) => ({
 			...v,
+			addresses: addresses.filter((a) => ADDRESS_PARTS.some((k) => a[k])),
+			websites: websites.filter((w): w is { url: string; label: string | null } => Boolean(w.url)),
 			emails: emails.filter((e): e is { email: string; label: string | null } => Boolean(e.email)),
 			phones: phones.filter((p): p is { phone: string; label: string | null } => Boolean(p.phone)),
 			tagNames: [...new Set((tags ?? '').split(',').map((t) => t.trim()).filter(Boolean))],

@@ -336,9 +336,9 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 	// ── contacts, their emails, phones, tags and groups, and their search rows
 	const insertContact = db.prepare(
 		`INSERT INTO "Contact" (id, workspaceId, firstName, lastName, displayName, whatsapp, instagram, companyId, companyName, jobTitle, isDecisionMaker, authorityLevel,
-			street, city, postalCode, country, notes, birthdayMonth, birthdayDay, birthdayYear, anniversaryMonth, anniversaryDay, anniversaryYear,
+			addresses, notes, birthdayMonth, birthdayDay, birthdayYear, anniversaryMonth, anniversaryDay, anniversaryYear,
 			leadStatus, ownerId, source, lastContactedAt, keepInTouchDays, deletedAt, createdAt, updatedAt)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	)
 	const insertEmail = db.prepare(`INSERT INTO "ContactEmail" (id, contactId, email, label, isPrimary) VALUES (?, ?, ?, ?, ?)`)
 	const insertPhone = db.prepare(`INSERT INTO "ContactPhone" (id, contactId, phone, label, isPrimary) VALUES (?, ?, ?, ?, ?)`)
@@ -454,10 +454,18 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				company || chance(0.15) ? pick(jobTitles) : null,
 				decisionMaker ? 1 : 0,
 				decisionMaker ? authority() : null,
-				withAddress && chance(0.5) ? f.location.streetAddress() : null,
-				withAddress ? f.location.city() : null,
-				withAddress && chance(0.6) ? f.location.zipCode() : null,
-				withAddress ? f.location.countryCode() : null,
+				withAddress
+					? JSON.stringify([
+							{
+								label: chance(0.5) ? 'home' : 'work',
+								street: chance(0.5) ? f.location.streetAddress() : null,
+								city: f.location.city(),
+								region: null,
+								postalCode: chance(0.6) ? f.location.zipCode() : null,
+								country: f.location.countryCode(),
+							},
+						])
+					: null,
 				chance(0.15) ? pick(notes) : null,
 				bMonth,
 				bDay,

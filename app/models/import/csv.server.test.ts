@@ -55,10 +55,11 @@ describe('recognising exports', () => {
 			'phone',
 			'company',
 			'tags',
-			'',
+			'nickname',
 		])
 		const margaret = rows[0]!
-		expect(margaret).toMatchObject({ firstName: 'Margaret', lastName: 'Hamilton', company: 'Apollo Software', birthday: '1986-08-17', anniversary: '2010-06-01', street: '75 Vassar St', city: 'Cambridge' })
+		expect(margaret).toMatchObject({ firstName: 'Margaret', lastName: 'Hamilton', company: 'Apollo Software', birthday: '1986-08-17', anniversary: '2010-06-01' })
+		expect(margaret.addresses).toMatchObject([{ street: '75 Vassar St', city: 'Cambridge' }])
 		expect(margaret.emails).toEqual([
 			{ value: 'margaret@apollo-software.example', label: 'work' },
 			{ value: 'maggie.h@home.example', label: 'home' },
@@ -66,7 +67,7 @@ describe('recognising exports', () => {
 		expect(margaret.tags).toEqual(['Clients', 'VIP'])
 		// A LinkedIn address in "Website" goes to the LinkedIn field.
 		expect(margaret.linkedin).toContain('linkedin.com/in/')
-		expect(margaret.website).toBeUndefined()
+		expect(margaret.websites).toEqual([])
 		// "a ::: b" holds two values in one cell.
 		expect(rows[1]!.emails.map((e) => e.value)).toEqual(['tim@web.example', 'timbl@other.example'])
 		expect(rows[2]!.tags).toEqual([])
@@ -75,7 +76,8 @@ describe('recognising exports', () => {
 	it('maps the old Google CSV (Given Name, Group Membership, Organization 1)', () => {
 		const { source, rows } = mapped('google-contacts-legacy.csv')
 		expect(source).toBe('google')
-		expect(rows[0]).toMatchObject({ firstName: 'Donald', lastName: 'Knuth', company: 'Stanford Press', jobTitle: 'Author', tags: ['Authors'], city: 'Stanford' })
+		expect(rows[0]).toMatchObject({ firstName: 'Donald', lastName: 'Knuth', company: 'Stanford Press', jobTitle: 'Author', tags: ['Authors'] })
+		expect(rows[0]!.addresses).toMatchObject([{ city: 'Stanford' }])
 		expect(rows[1]).toMatchObject({ fullName: 'Frances Allen', tags: [] })
 	})
 
@@ -84,7 +86,8 @@ describe('recognising exports', () => {
 		expect(source).toBe('outlook')
 		expect(mapping[csv.headers.indexOf('Title')]).toBe('')
 		expect(['E-mail Type', 'E-mail 2 Type', 'E-mail Display Name'].map((h) => mapping[csv.headers.indexOf(h)])).toEqual(['', '', ''])
-		expect(rows[0]).toMatchObject({ firstName: 'Barbara', jobTitle: 'Principal Scientist', birthday: '11/7/1989', tags: ['Clients', 'VIP'], city: 'Cambridge' })
+		expect(rows[0]).toMatchObject({ firstName: 'Barbara', jobTitle: 'Principal Scientist', birthday: '11/7/1989', tags: ['Clients', 'VIP'] })
+		expect(rows[0]!.addresses).toMatchObject([{ city: 'Cambridge' }])
 		expect(rows[0]!.phones).toEqual([
 			{ value: '(617) 555-0140', label: 'work' },
 			{ value: '(617) 555-0141', label: 'mobile' },

@@ -2,7 +2,7 @@
 // newlines), recognising the common exports from their headers, and turning a row
 // into a RawContact through a column mapping the user can edit.
 import Papa from 'papaparse'
-import { emptyRaw, ImportFileError, isImportFieldKey, normalizeLabel, splitList, type ImportFieldKey, type RawContact, type SourceFormat } from './fields.ts'
+import { emptyRaw, ImportFileError, isImportFieldKey, normalizeLabel, RAW_ADDRESS_PARTS, splitList, type ImportFieldKey, type RawAddress, type RawContact, type SourceFormat } from './fields.ts'
 
 export type CsvRow = { line: number; cells: string[] }
 export type CsvFile = { headers: string[]; rows: CsvRow[]; delimiter: string }
@@ -104,19 +104,54 @@ const GOOGLE: Array<[RegExp, ImportFieldKey]> = [
 	[/^(organizationname|organization1name)$/, 'company'],
 	[/^(organizationtitle|organization1title)$/, 'jobTitle'],
 	[/^(labels|groupmembership)$/, 'tags'],
-	[/^address1formatted$/, 'address'],
-	[/^address1street$/, 'street'],
-	[/^address1city$/, 'city'],
-	[/^address1region$/, 'region'],
-	[/^address1postalcode$/, 'postalCode'],
-	[/^address1country$/, 'country'],
 	[/^website\d+value$/, 'website'],
+	[/^website\d+(label|type)$/, 'websiteLabel'],
+	[/^nickname$/, 'nickname'],
 	[/^event\d+(label|type)$/, 'eventLabel'],
 	[/^event\d+value$/, 'event'],
 	[/^photo$/, 'avatarUrl'],
 	// Everything else Google writes (phonetic names, nickname, "File As", relations...) is not ours.
 	[/^(nameprefix|namesuffix|nickname|fileas|shortname|initials|maidenname|yomi.*|.*yomi.*|phonetic.*|organization.*|address\d+.*|website\d+.*|relation\d+.*|customfield.*|im\d+.*|gender|location|occupation|hobby|sensitivity|priority|subject|language|billinginformation|directoryserver|mileage)$/, ''],
 ]
+
+/** Outlook's "Business Street", "Business Street 2", "Business City", … for one kind of address. */
+function outlookAddress(prefix: string, slot: 'work' | 'home' | 'other'): Record<string, ImportFieldKey> {
+	return {
+		[`${prefix}street`]: `street:${slot}`,
+		[`${prefix}street2`]: `street:${slot}`,
+		[`${prefix}street3`]: `street:${slot}`,
+		[`${prefix}city`]: `city:${slot}`,
+		[`${prefix}state`]: `region:${slot}`,
+		[`${prefix}postalcode`]: `postalCode:${slot}`,
+		[`${prefix}countryregion`]: `country:${slot}`,
+	}
+}
+
+const NUMBERED_PART: Record<string, 'address' | 'street' | 'city' | 'region' | 'postalCode' | 'country' | 'addressLabel' | ''> = {
+	formatted: 'address',
+	street: 'street',
+	city: 'city',
+	region: 'region',
+	state: 'region',
+	postalcode: 'postalCode',
+	zip: 'postalCode',
+	zipcode: 'postalCode',
+	country: 'country',
+	label: 'addressLabel',
+	type: 'addressLabel',
+	// Google's "PO Box" and "Extended Address" are not ours.
+	pobox: '',
+	extendedaddress: '',
+}
+
+/** "Address 2 - City" (Google) or "Address 2 city" (ours) → "city:2"; the first address has no suffix. */
+function numberedAddress(key: string): ImportFieldKey | undefined {
+	const m = /^address(\d)([a-z]+)$/.exec(key)
+	const part = m ? NUMBERED_PART[m[2]!] : undefined
+	if (!m || part === undefined) return undefined
+	if (!part || Number(m[1]) > 3) return ''
+	return (m[1] === '1' ? part : `${part}:${m[1]}`) as ImportFieldKey
+}
 
 const OUTLOOK: Record<string, ImportFieldKey> = {
 	firstname: 'firstName',
@@ -137,22 +172,16 @@ const OUTLOOK: Record<string, ImportFieldKey> = {
 	otherphone: 'phone:other',
 	company: 'company',
 	jobtitle: 'jobTitle',
-	businessstreet: 'street',
-	businesscity: 'city',
-	businessstate: 'region',
-	businesspostalcode: 'postalCode',
-	businesscountryregion: 'country',
-	homestreet: 'street',
-	homecity: 'city',
-	homestate: 'region',
-	homepostalcode: 'postalCode',
-	homecountryregion: 'country',
+	...outlookAddress('business', 'work'),
+	...outlookAddress('home', 'home'),
+	...outlookAddress('other', 'other'),
 	birthday: 'birthday',
 	anniversary: 'anniversary',
 	categories: 'tags',
 	notes: 'notes',
-	webpage: 'website',
-	personalwebpage: 'website',
+	webpage: 'website:work',
+	personalwebpage: 'website:home',
+	nickname: 'nickname',
 }
 
 const LINKEDIN: Record<string, ImportFieldKey> = {
@@ -235,6 +264,13 @@ const SYNONYMS: Record<string, ImportFieldKey> = {
 	streetaddress: 'street',
 	address1: 'street',
 	addressline1: 'street',
+	// A second address line continues the street.
+	address2: 'street',
+	addressline2: 'street',
+	nickname: 'nickname',
+	spitzname: 'nickname',
+	surnom: 'nickname',
+	apodo: 'nickname',
 	city: 'city',
 	town: 'city',
 	state: 'region',
@@ -324,6 +360,10 @@ const SYNONYMS: Record<string, ImportFieldKey> = {
 
 function generic(key: string): ImportFieldKey | undefined {
 	if (key in SYNONYMS) return SYNONYMS[key]
+	const address = numberedAddress(key)
+	if (address !== undefined) return address
+	if (/^website\d+(label|type)$/.test(key)) return 'websiteLabel'
+	if (/^website\d+(value|url)?$/.test(key)) return 'website'
 	if (/^e?mail\d+(label|type)$/.test(key)) return 'emailLabel'
 	if (/^e?mail\d+(value|address)?$/.test(key)) return 'email'
 	if (/^phone\d+(label|type)$/.test(key)) return 'phoneLabel'
@@ -344,8 +384,8 @@ export function autoMapping(headers: string[], source: SourceFormat, customField
 		const key = headerKey(header)
 		if (!key) return ''
 		if (source === 'google') {
-			const hit = GOOGLE.find(([re]) => re.test(key))
-			if (hit) return hit[1]
+			const hit = numberedAddress(key) ?? GOOGLE.find(([re]) => re.test(key))?.[1]
+			if (hit !== undefined) return hit
 		}
 		if (source === 'outlook' && key in OUTLOOK) return OUTLOOK[key]!
 		// Outlook's "E-mail 2 Type" is SMTP, not a label; its display names repeat the address.
@@ -365,7 +405,7 @@ export function sanitizeMapping(posted: string[], columns: number, customKeys: s
 
 // ───────────────────────── a row through the mapping ─────────────────────────
 
-type Singular = Exclude<keyof RawContact, 'emails' | 'phones' | 'tags' | 'groups' | 'custom' | 'photo' | 'notes'>
+type Singular = Exclude<keyof RawContact, 'emails' | 'phones' | 'addresses' | 'websites' | 'tags' | 'groups' | 'custom' | 'photo' | 'notes'>
 const SINGULAR = new Set<string>([
 	'firstName',
 	'middleName',
@@ -375,13 +415,7 @@ const SINGULAR = new Set<string>([
 	'jobTitle',
 	'birthday',
 	'anniversary',
-	'address',
-	'street',
-	'city',
-	'region',
-	'postalCode',
-	'country',
-	'website',
+	'nickname',
 	'linkedin',
 	'instagram',
 	'whatsapp',
@@ -390,6 +424,8 @@ const SINGULAR = new Set<string>([
 	'authorityLevel',
 	'avatarUrl',
 ])
+
+const ADDRESS_PART_OF: Record<string, keyof RawAddress> = { address: 'formatted', street: 'street', city: 'city', region: 'region', postalCode: 'postalCode', country: 'country' }
 
 /** Spreadsheet exports (ours included) guard formulas with a leading apostrophe. */
 function cellValue(raw: string | undefined) {
@@ -411,8 +447,17 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 	const raw = emptyRaw()
 	const emailCols: Array<{ values: string[]; label?: string }> = []
 	const phoneCols: Array<{ values: string[]; label?: string }> = []
+	const websiteCols: Array<{ values: string[]; label?: string }> = []
 	const emailLabels: string[] = []
 	const phoneLabels: string[] = []
+	const websiteLabels: string[] = []
+	// Addresses by slot ("" first, "2", "work", …), in the order their columns come.
+	const addresses = new Map<string, RawAddress>()
+	const slot = (name: string) => {
+		let a = addresses.get(name)
+		if (!a) addresses.set(name, (a = /^\d?$/.test(name) ? {} : { label: name }))
+		return a
+	}
 	const events: string[] = []
 	const eventLabels: string[] = []
 	const notes: string[] = []
@@ -421,11 +466,22 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 		const value = cellValue(cells[i])
 		if (field === 'emailLabel') return void emailLabels.push(value)
 		if (field === 'phoneLabel') return void phoneLabels.push(value)
+		if (field === 'websiteLabel') return void websiteLabels.push(value)
+		if (field.startsWith('website')) return void websiteCols.push({ values: splitList(value, /\s+:::\s+|\s*[\r\n]+\s*/), label: field.split(':')[1] })
 		if (field === 'eventLabel') return void eventLabels.push(value)
 		if (field === 'event') return void events.push(value)
 		if (field.startsWith('email')) return void emailCols.push({ values: splitList(value, /\s*:::\s*|\s*[;,]\s*/), label: field.split(':')[1] })
 		if (field.startsWith('phone')) return void phoneCols.push({ values: splitList(value, /\s*:::\s*|\s*;\s*/), label: field.split(':')[1] })
 		if (!value) return
+		const [head, suffix = ''] = field.split(':')
+		if (head === 'addressLabel') return void (slot(suffix).label ||= value)
+		if (head && head in ADDRESS_PART_OF) {
+			const a = slot(suffix)
+			const part = ADDRESS_PART_OF[head]!
+			// Outlook's "Business Street 2/3" continue the street.
+			a[part] = part === 'street' && a.street ? `${a.street}, ${value}` : (a[part] ?? value)
+			return
+		}
 		if (field === 'tags') return void raw.tags.push(...tagList(value))
 		if (field === 'groups') return void raw.groups.push(...splitList(value))
 		if (field === 'notes') return void notes.push(value)
@@ -443,6 +499,13 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 		const label = normalizeLabel(col.label ?? phoneLabels[i])
 		for (const value of col.values) raw.phones.push({ value, label })
 	})
+	websiteCols.forEach((col, i) => {
+		const label = normalizeLabel(col.label ?? websiteLabels[i])
+		for (const value of col.values) raw.websites.push({ value, label })
+	})
+	for (const a of addresses.values()) {
+		if (RAW_ADDRESS_PARTS.some((k) => a[k])) raw.addresses.push({ ...a, label: normalizeLabel(a.label) })
+	}
 	events.forEach((value, i) => {
 		const label = eventLabels[i] ?? ''
 		if (/anniv/i.test(label)) raw.anniversary ||= value
@@ -450,13 +513,12 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 	})
 	if (notes.length) raw.notes = notes.join('\n\n')
 	// A "website" that is really a LinkedIn or Instagram profile goes where it belongs.
-	if (raw.website && /linkedin\.com\//i.test(raw.website)) {
-		raw.linkedin ||= raw.website
-		raw.website = undefined
-	} else if (raw.website && /instagram\.com\//i.test(raw.website)) {
-		raw.instagram ||= raw.website
-		raw.website = undefined
-	}
+	raw.websites = raw.websites.filter((w) => {
+		if (/linkedin\.com\//i.test(w.value) && !raw.linkedin) raw.linkedin = w.value
+		else if (/instagram\.com\//i.test(w.value) && !raw.instagram) raw.instagram = w.value
+		else return true
+		return false
+	})
 	raw.tags = [...new Set(raw.tags)]
 	raw.groups = [...new Set(raw.groups)]
 	return raw

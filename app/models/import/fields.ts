@@ -7,6 +7,7 @@ export type RawContact = {
 	middleName?: string
 	lastName?: string
 	fullName?: string
+	nickname?: string
 	emails: Array<{ value: string; label?: string }>
 	phones: Array<{ value: string; label?: string }>
 	company?: string
@@ -15,14 +16,10 @@ export type RawContact = {
 	anniversary?: string
 	tags: string[]
 	groups: string[]
-	address?: string
-	street?: string
-	city?: string
-	region?: string
-	postalCode?: string
-	country?: string
+	/** Each postal address in the file, in its order; `formatted` is a one-line address without parts. */
+	addresses: RawAddress[]
 	notes?: string
-	website?: string
+	websites: Array<{ value: string; label?: string }>
 	linkedin?: string
 	instagram?: string
 	whatsapp?: string
@@ -35,9 +32,24 @@ export type RawContact = {
 	custom: Record<string, string>
 }
 
+export type RawAddress = { label?: string; formatted?: string; street?: string; city?: string; region?: string; postalCode?: string; country?: string }
+export const RAW_ADDRESS_PARTS = ['formatted', 'street', 'city', 'region', 'postalCode', 'country'] as const
+
 export function emptyRaw(): RawContact {
-	return { emails: [], phones: [], tags: [], groups: [], custom: {} }
+	return { emails: [], phones: [], addresses: [], websites: [], tags: [], groups: [], custom: {} }
 }
+
+/**
+ * Which address a column fills: "" is the first, "2" and "3" the next ones, and a
+ * label ("work", "home", "other") an address of that kind (Outlook's Business/Home/Other).
+ */
+export const ADDRESS_SLOTS = ['', 'work', 'home', 'other', '2', '3'] as const
+const ADDRESS_PART_LABELS = { formatted: 'Address (one line)', street: 'Street', city: 'City', region: 'State / region', postalCode: 'Postal code', country: 'Country' } as const
+const slotLabel = (slot: string) => (!slot ? '' : /^\d$/.test(slot) ? ` (address ${slot})` : ` (${slot})`)
+const ADDRESS_FIELDS = ADDRESS_SLOTS.flatMap((slot) => [
+	...(/^\d?$/.test(slot) ? [{ key: `addressLabel${slot ? `:${slot}` : ''}`, label: `Address label${slotLabel(slot)}`, group: 'Address' }] : []),
+	...RAW_ADDRESS_PARTS.map((part) => ({ key: `${part === 'formatted' ? 'address' : part}${slot ? `:${slot}` : ''}`, label: `${ADDRESS_PART_LABELS[part]}${slotLabel(slot)}`, group: 'Address' })),
+])
 
 /** Keys a CSV column can be mapped to; "custom:<key>" for a workspace's custom fields, "" to ignore. */
 export const IMPORT_FIELDS = [
@@ -45,6 +57,7 @@ export const IMPORT_FIELDS = [
 	{ key: 'firstName', label: 'First name', group: 'Name' },
 	{ key: 'middleName', label: 'Middle name', group: 'Name' },
 	{ key: 'lastName', label: 'Last name', group: 'Name' },
+	{ key: 'nickname', label: 'Nickname', group: 'Name' },
 	{ key: 'email', label: 'Email', group: 'Email' },
 	{ key: 'email:work', label: 'Email (work)', group: 'Email' },
 	{ key: 'email:home', label: 'Email (home)', group: 'Email' },
@@ -69,21 +82,27 @@ export const IMPORT_FIELDS = [
 	{ key: 'tags', label: 'Tags', group: 'Organise' },
 	{ key: 'groups', label: 'Groups', group: 'Organise' },
 	{ key: 'notes', label: 'Notes', group: 'Organise' },
-	{ key: 'address', label: 'Address (one line)', group: 'Address' },
-	{ key: 'street', label: 'Street', group: 'Address' },
-	{ key: 'city', label: 'City', group: 'Address' },
-	{ key: 'region', label: 'State / region', group: 'Address' },
-	{ key: 'postalCode', label: 'Postal code', group: 'Address' },
-	{ key: 'country', label: 'Country', group: 'Address' },
 	{ key: 'website', label: 'Website', group: 'Online' },
+	{ key: 'website:work', label: 'Website (work)', group: 'Online' },
+	{ key: 'website:home', label: 'Website (home)', group: 'Online' },
+	{ key: 'websiteLabel', label: 'Website label', group: 'Online' },
 	{ key: 'linkedin', label: 'LinkedIn', group: 'Online' },
 	{ key: 'instagram', label: 'Instagram', group: 'Online' },
 	{ key: 'avatarUrl', label: 'Picture URL', group: 'Online' },
 ] as const
 
-export type ImportFieldKey = (typeof IMPORT_FIELDS)[number]['key'] | `custom:${string}` | ''
+type AddressPartKey = 'address' | 'street' | 'city' | 'region' | 'postalCode' | 'country'
+export type AddressFieldKey = AddressPartKey | `${AddressPartKey}:${Exclude<(typeof ADDRESS_SLOTS)[number], ''>}` | 'addressLabel' | 'addressLabel:2' | 'addressLabel:3'
+export type ImportFieldKey = (typeof IMPORT_FIELDS)[number]['key'] | AddressFieldKey | `custom:${string}` | ''
 
-const KNOWN_KEYS = new Set<string>(IMPORT_FIELDS.map((f) => f.key))
+/** Every field a column can be mapped to, in the order of the mapping select. */
+export const IMPORT_FIELD_OPTIONS: ReadonlyArray<{ key: string; label: string; group: string }> = [
+	...IMPORT_FIELDS.filter((f) => f.group !== 'Online' && f.group !== 'Organise'),
+	...ADDRESS_FIELDS,
+	...IMPORT_FIELDS.filter((f) => f.group === 'Online' || f.group === 'Organise'),
+]
+
+const KNOWN_KEYS = new Set<string>(IMPORT_FIELD_OPTIONS.map((f) => f.key))
 export function isImportFieldKey(value: string, customKeys: string[] = []): value is ImportFieldKey {
 	if (value === '' || KNOWN_KEYS.has(value)) return true
 	return value.startsWith('custom:') && customKeys.includes(value.slice(7))
@@ -119,8 +138,9 @@ const LABEL_SYNONYMS: Record<string, string> = {
 	business: 'work',
 	office: 'work',
 	private: 'home',
+	'home page': 'homepage',
 }
-const KNOWN_LABELS = new Set(['mobile', 'work', 'home', 'personal', 'other', 'main', 'pager', 'fax', 'work fax', 'home fax', 'school'])
+const KNOWN_LABELS = new Set(['mobile', 'work', 'home', 'personal', 'other', 'main', 'pager', 'fax', 'work fax', 'home fax', 'school', 'homepage'])
 
 export type MonthDay = { month: number; day: number; year: number | null }
 

@@ -13,7 +13,7 @@ import crypto from 'node:crypto'
 import { Database, type BetterSqlite3 } from '#app/utils/sqlite.server.ts'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { displayNameOf, phoneSearchTokens } from '#app/utils/contact-fields.ts'
+import { displayNameOf, formatAddress, phoneSearchTokens, readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { databasePath } from '#app/utils/db-adapter.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -173,15 +173,14 @@ async function checkPhoto(bytes: Uint8Array): Promise<{ contentType: string; byt
 
 // ───────────────────────── matching and merging ─────────────────────────
 
-const SIMPLE_FILL = ['firstName', 'lastName', 'whatsapp', 'instagram', 'linkedin', 'website', 'jobTitle', 'leadStatus', 'notes', 'avatarUrl'] as const
-const ADDRESS = ['street', 'city', 'region', 'postalCode', 'country'] as const
+const SIMPLE_FILL = ['firstName', 'lastName', 'nickname', 'whatsapp', 'instagram', 'linkedin', 'jobTitle', 'leadStatus', 'notes', 'avatarUrl'] as const
 const FILL_LABELS: Record<string, string> = {
 	firstName: 'first name',
 	lastName: 'last name',
 	whatsapp: 'WhatsApp',
 	instagram: 'Instagram',
 	linkedin: 'LinkedIn',
-	website: 'website',
+	nickname: 'nickname',
 	jobTitle: 'job title',
 	leadStatus: 'lead status',
 	notes: 'notes',
@@ -217,6 +216,12 @@ type Snap = {
 	phoneTokens: Record<string, string[]>
 }
 
+/** `have` and the items of `more` it lacks (by key), in order. */
+function unionBy<T>(have: T[], more: T[], key: (t: T) => string) {
+	const seen = new Set(have.map(key))
+	return [...have, ...more.filter((t) => !seen.has(key(t)) && Boolean(seen.add(key(t))))]
+}
+
 const empty = (v: unknown) => v === null || v === undefined || v === '' || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
 
 /** Adds what the row has and the contact lacks; never overwrites a value. Returns what was added. */
@@ -246,10 +251,16 @@ function merge(snap: Snap, row: RowData): string[] {
 			added.add(`${prefix} year`)
 		}
 	}
-	// An address is filled as a whole, so two half-addresses never mix.
-	if (ADDRESS.every((k) => empty(snap.cols[k])) && ADDRESS.some((k) => !empty(cols[k]))) {
-		for (const k of ADDRESS) set(k, cols[k])
+	// Addresses and websites the contact lacks are added whole, so two half-addresses never mix.
+	const addresses = unionBy(snap.cols.addresses, cols.addresses, (a) => formatAddress(a).toLowerCase())
+	if (addresses.length > snap.cols.addresses.length) {
+		set('addresses', addresses)
 		added.add('address')
+	}
+	const websites = unionBy(snap.cols.websites, cols.websites, (w) => w.url.toLowerCase().replace(/\/$/, ''))
+	if (websites.length > snap.cols.websites.length) {
+		set('websites', websites)
+		added.add('website')
 	}
 	if (!snap.cols.isDecisionMaker && cols.isDecisionMaker) {
 		set('isDecisionMaker', true)
@@ -410,6 +421,8 @@ class Workspace {
 		for (const { id, ownerId, assigneeId, company, ...cols } of contacts) {
 			cols.isDecisionMaker = Boolean(cols.isDecisionMaker)
 			cols.customFields = typeof cols.customFields === 'string' ? JSON.parse(cols.customFields) : null
+			cols.addresses = readAddresses(typeof cols.addresses === 'string' ? JSON.parse(cols.addresses) : null)
+			cols.websites = readWebsites(typeof cols.websites === 'string' ? JSON.parse(cols.websites) : null)
 			this.snaps.set(id, {
 				id,
 				state: 'written',
@@ -791,16 +804,13 @@ const CONTACT_COLUMNS = [
 	'whatsapp',
 	'instagram',
 	'linkedin',
-	'website',
+	'nickname',
+	'addresses',
+	'websites',
 	'jobTitle',
 	'isDecisionMaker',
 	'authorityLevel',
 	'leadStatus',
-	'street',
-	'city',
-	'region',
-	'postalCode',
-	'country',
 	'notes',
 	'birthdayMonth',
 	'birthdayDay',
@@ -816,6 +826,8 @@ function sqlValue(key: string, value: unknown) {
 	if (value === undefined || value === null) return null
 	if (typeof value === 'boolean') return value ? 1 : 0
 	if (key === 'customFields') return JSON.stringify(value)
+	// A list column is NULL when empty, as contactColumns' Prisma writes store it.
+	if (key === 'addresses' || key === 'websites') return (value as unknown[]).length ? JSON.stringify(value) : null
 	return value as string | number
 }
 

@@ -3,7 +3,7 @@
 // it also runs in the validation worker (validate.worker.ts).
 import { normalizePhone, phoneSearchTokens } from '#app/utils/contact-fields.ts'
 import { AUTHORITY_LABELS, AUTHORITY_LEVELS, contactFormSchema, LEAD_STATUS_LABELS, LEAD_STATUSES, type ContactInput, type CustomFieldDef } from '#app/validation/contact.ts'
-import { parseDateValue, type RawContact } from './fields.ts'
+import { parseDateValue, type RawAddress, type RawContact } from './fields.ts'
 
 export type RowContext = { defaultCountry: string; customFields: CustomFieldDef[] }
 export type RowRecord = { line: number; raw?: RawContact; error?: string }
@@ -24,15 +24,10 @@ const FIELD_NAMES: Record<string, string> = {
 	whatsapp: 'WhatsApp',
 	instagram: 'Instagram',
 	linkedin: 'LinkedIn',
-	website: 'Website',
+	nickname: 'Nickname',
 	companyName: 'Company',
 	jobTitle: 'Job title',
 	tags: 'Tags',
-	street: 'Street',
-	city: 'City',
-	region: 'Region',
-	postalCode: 'Postal code',
-	country: 'Country',
 	notes: 'Notes',
 	avatarUrl: 'Picture URL',
 }
@@ -93,20 +88,14 @@ function read(rec: RowRecord, ctx: RowContext): ValidRow | { error: string } {
 		whatsapp: raw.whatsapp,
 		instagram: raw.instagram,
 		linkedin: raw.linkedin,
-		website: raw.website,
+		nickname: raw.nickname,
+		websites: raw.websites.map((w) => ({ url: w.value.trim(), label: w.label })),
+		addresses: raw.addresses.map(addressValues),
 		companyName: raw.company,
 		jobTitle: raw.jobTitle,
 		tags: raw.tags.map((t) => t.replace(/,/g, ' ').trim()).join(', '),
-		street: raw.street,
-		city: raw.city,
-		region: raw.region,
-		postalCode: raw.postalCode,
-		country: raw.country,
 		notes: raw.notes,
 		source: 'IMPORT',
-	}
-	if (raw.address && !raw.street && !raw.city && !raw.region && !raw.postalCode && !raw.country) {
-		values.street = raw.address.replace(/\s*[\r\n]+\s*/g, ', ')
 	}
 	for (const [key, text] of [
 		['birthday', raw.birthday],
@@ -165,6 +154,13 @@ function read(rec: RowRecord, ctx: RowContext): ValidRow | { error: string } {
 	return { line, input, groups, photo: raw.photo?.length ? raw.photo : undefined, warnings, phoneTokens }
 }
 
+/** A file's address as the form's: a one-line address without parts becomes the street. */
+function addressValues(a: RawAddress) {
+	const hasParts = Boolean(a.street || a.city || a.region || a.postalCode || a.country)
+	const street = a.street ?? (hasParts ? undefined : a.formatted?.replace(/\s*[\r\n]+\s*/g, ', '))
+	return { label: a.label, street, city: a.city, region: a.region, postalCode: a.postalCode, country: a.country }
+}
+
 /** Zod's issues, said the way a person fixing the file needs them: one per field. */
 function describeIssues(issues: Array<{ path: Array<string | number>; message: string }>, values: Record<string, unknown>, raw: RawContact) {
 	const seen = new Set<string>()
@@ -182,6 +178,8 @@ function describeIssues(issues: Array<{ path: Array<string | number>; message: s
 			if (head === 'phones') return `${quote((values.phones as Array<{ phone: string }>)[Number(index)]?.phone)} is not a valid phone number (${lower})`
 			if (typeof head === 'string' && head.startsWith('birthday')) return `${quote(raw.birthday)} is not a valid birthday (${lower})`
 			if (typeof head === 'string' && head.startsWith('anniversary')) return `${quote(raw.anniversary)} is not a valid anniversary (${lower})`
+			if (head === 'websites') return `${quote((values.websites as Array<{ url: string }>)[Number(index)]?.url)} is not a web address`
+			if (head === 'addresses') return `Address ${Number(index) + 1} (${String(issue.path[2] ?? '')}): ${lower}`
 			if (head === 'custom') return `${String(index)}: ${issue.message}`
 			return `${FIELD_NAMES[String(head)] ?? String(head)}: ${issue.message}`
 		})

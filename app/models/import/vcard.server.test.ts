@@ -19,11 +19,8 @@ describe('reading vCards', () => {
 			jobTitle: 'Chief Mathematician',
 			birthday: '1985-12-10',
 			anniversary: '2012-07-08',
-			website: 'https://analytical.example',
-			street: "12 St James's Square",
-			city: 'London',
-			postalCode: 'SW1Y 4JH',
-			country: 'United Kingdom',
+			websites: [{ value: 'https://analytical.example', label: 'homepage' }],
+			addresses: [expect.objectContaining({ street: "12 St James's Square", city: 'London', postalCode: 'SW1Y 4JH', country: 'United Kingdom' })],
 			tags: ['VIP', 'Mathematics'],
 		})
 		expect(ada!.notes).toBe('Met at the Royal Society soirée, talked about the Difference Engine for an hour.\nFollow up about the Bernoulli numbers notes.')
@@ -44,7 +41,8 @@ describe('reading vCards', () => {
 
 	it('reads vCard 2.1: quoted-printable with soft line breaks and charsets, bare TYPE parameters, base64 photo', () => {
 		const [juergen, jose] = readVcards(fixture('android-2.1.vcf')).map((c) => c.raw!)
-		expect(juergen).toMatchObject({ firstName: 'Jürgen', lastName: 'Müller', company: 'Bäckerei Müller', jobTitle: 'Inhaber', birthday: '1978-05-21', street: 'Hauptstraße 5', city: 'Berlin' })
+		expect(juergen).toMatchObject({ firstName: 'Jürgen', lastName: 'Müller', company: 'Bäckerei Müller', jobTitle: 'Inhaber', birthday: '1978-05-21' })
+		expect(juergen!.addresses).toMatchObject([{ street: 'Hauptstraße 5', city: 'Berlin' }])
 		expect(juergen!.notes).toBe('Erste Zeile\nZweite Zeile mit einem sehr langen Text, der weich umgebrochen wird, und Umlaute: äöüß')
 		expect(juergen!.phones).toEqual([
 			{ value: '+49 151 23456789', label: 'mobile' },
@@ -57,7 +55,8 @@ describe('reading vCards', () => {
 
 	it('reads vCard 4.0: tel: URIs, --MMDD birthday, ANNIVERSARY, data: URI photo, IMPP', () => {
 		const [k] = readVcards(fixture('contacts-4.0.vcf')).map((c) => c.raw!)
-		expect(k).toMatchObject({ firstName: 'Katherine', lastName: 'Johnson', birthday: '--08-26', anniversary: '1959-08-15', tags: ['NASA', 'Mentors'], instagram: 'k.johnson', city: 'Hampton', region: 'VA' })
+		expect(k).toMatchObject({ firstName: 'Katherine', lastName: 'Johnson', birthday: '--08-26', anniversary: '1959-08-15', tags: ['NASA', 'Mentors'], instagram: 'k.johnson' })
+		expect(k!.addresses).toMatchObject([{ city: 'Hampton', region: 'VA' }])
 		expect(k!.phones).toEqual([
 			{ value: '+1-415-555-0147', label: 'mobile' },
 			{ value: '+1-415-555-0199', label: 'home' },
@@ -96,13 +95,16 @@ describe('writing vCard 4.0', () => {
 		birthday: { month: 3, day: 14, year: null },
 		anniversary: { month: 6, day: 1, year: 2010 },
 		tags: ['VIP', 'Math'],
-		street: '12 Main St, Flat 2',
-		city: 'London',
-		region: null,
-		postalCode: 'SW1',
-		country: 'UK',
+		nickname: 'Countess',
+		addresses: [
+			{ label: 'home', street: '12 Main St, Flat 2', city: 'London', region: null, postalCode: 'SW1', country: 'UK' },
+			{ label: 'lab', street: '1 Engine Row', city: 'Ockham', region: 'Surrey', postalCode: null, country: 'UK' },
+		],
 		notes: 'Line one\nLine two; with, punctuation',
-		website: 'https://example.com/a,b',
+		websites: [
+			{ label: null, url: 'https://example.com/a,b' },
+			{ label: 'work', url: 'https://engines.example' },
+		],
 		linkedin: 'https://www.linkedin.com/in/ada',
 		instagram: 'ada.l',
 		whatsapp: '+14155550101',
@@ -131,9 +133,16 @@ describe('writing vCard 4.0', () => {
 			birthday: '--03-14',
 			anniversary: '2010-06-01',
 			tags: ['VIP', 'Math'],
-			street: '12 Main St, Flat 2',
+			nickname: 'Countess',
+			addresses: [
+				{ label: 'home', street: '12 Main St, Flat 2', city: 'London', postalCode: 'SW1', country: 'UK' },
+				{ label: 'lab', street: '1 Engine Row', city: 'Ockham', region: 'Surrey', country: 'UK' },
+			],
+			websites: [
+				{ value: 'https://example.com/a,b', label: undefined },
+				{ value: 'https://engines.example', label: 'work' },
+			],
 			notes: 'Line one\nLine two; with, punctuation',
-			website: 'https://example.com/a,b',
 			linkedin: 'https://www.linkedin.com/in/ada',
 			whatsapp: '+14155550101',
 		})

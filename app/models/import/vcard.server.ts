@@ -4,7 +4,8 @@
 // charset), and each card is then parsed by ical.js, so one code path reads all
 // three versions. A card that cannot be read is rejected alone, with its line.
 import ICAL from 'ical.js'
-import { emptyRaw, ImportFileError, normalizeLabel, type RawContact } from './fields.ts'
+import type { ContactAddress, ContactWebsite } from '#app/utils/contact-fields.ts'
+import { emptyRaw, ImportFileError, normalizeLabel, RAW_ADDRESS_PARTS, type RawContact } from './fields.ts'
 
 type Line = { line: number; text: string }
 export type VcardCard = { line: number; raw?: RawContact; error?: string }
@@ -229,8 +230,6 @@ function cardToRaw(props: JProp[]): RawContact {
 	for (const p of props) {
 		if (p[0] === 'x-ablabel' && typeof p[1].group === 'string') groupLabels.set(p[1].group.toLowerCase(), textOf(p))
 	}
-	let address: string[] | null = null
-	let addressPreferred = false
 	const notes: string[] = []
 	for (const prop of props) {
 		const [name, params] = prop
@@ -279,13 +278,17 @@ function cardToRaw(props: JProp[]): RawContact {
 				raw.tags.push(...flat(prop.slice(3)).flatMap((v) => v.split(',')).map((t) => t.trim()).filter(Boolean))
 				break
 			case 'adr': {
-				const preferred = types(prop).includes('pref') || params.pref === '1'
-				if (!address || (preferred && !addressPreferred)) {
-					address = structured(prop)
-					addressPreferred = preferred
-				}
+				const [, extended, street, city, region, postalCode, country] = structured(prop)
+				const address = { label: labelOf(prop, groupLabels), street: [street, extended].filter(Boolean).join(', ') || undefined, city: city || undefined, region: region || undefined, postalCode: postalCode || undefined, country: country || undefined }
+				if (!RAW_ADDRESS_PARTS.some((k) => address[k as keyof typeof address])) break
+				// The preferred address comes first.
+				if (types(prop).includes('pref') || params.pref === '1') raw.addresses.unshift(address)
+				else raw.addresses.push(address)
 				break
 			}
+			case 'nickname':
+				raw.nickname ||= flat(prop.slice(3)).join(', ').trim() || undefined
+				break
 			case 'note': {
 				const value = textOf(prop)
 				if (value) notes.push(value)
@@ -293,7 +296,7 @@ function cardToRaw(props: JProp[]): RawContact {
 			}
 			case 'url': {
 				const value = textOf(prop)
-				if (value && !readSocial(types(prop).join(' '), value, raw)) raw.website ||= value
+				if (value && !readSocial(types(prop).join(' '), value, raw)) raw.websites.push({ value, label: labelOf(prop, groupLabels) })
 				break
 			}
 			case 'x-socialprofile':
@@ -308,14 +311,6 @@ function cardToRaw(props: JProp[]): RawContact {
 				if (!raw.photo && !raw.avatarUrl) readPhoto(prop, raw)
 				break
 		}
-	}
-	if (address) {
-		const [, extended, street, city, region, postalCode, country] = address
-		raw.street = [street, extended].filter(Boolean).join(', ') || undefined
-		raw.city = city || undefined
-		raw.region = region || undefined
-		raw.postalCode = postalCode || undefined
-		raw.country = country || undefined
 	}
 	if (notes.length) raw.notes = notes.join('\n\n')
 	raw.tags = [...new Set(raw.tags)]
@@ -353,6 +348,7 @@ export type VcardContact = {
 	id: string
 	firstName: string
 	lastName: string
+	nickname: string | null
 	displayName: string
 	emails: Array<{ email: string; label: string | null }>
 	phones: Array<{ phone: string; label: string | null }>
@@ -361,13 +357,9 @@ export type VcardContact = {
 	birthday: { month: number | null; day: number | null; year: number | null }
 	anniversary: { month: number | null; day: number | null; year: number | null }
 	tags: string[]
-	street: string | null
-	city: string | null
-	region: string | null
-	postalCode: string | null
-	country: string | null
+	addresses: ContactAddress[]
 	notes: string | null
-	website: string | null
+	websites: ContactWebsite[]
 	linkedin: string | null
 	instagram: string | null
 	whatsapp: string | null
@@ -395,7 +387,7 @@ export function toVcard(c: VcardContact): string {
 	props.push(['fn', {}, 'text', c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ')])
 	props.push(['n', {}, 'text', [c.lastName, c.firstName, '', '', '']])
 	let item = 0
-	const labelled = (name: string, value: string, label: string | null, valueType = 'text') => {
+	const labelled = (name: string, value: string | string[], label: string | null, valueType = 'text') => {
 		const type = label ? TYPE_FOR_LABEL[label.toLowerCase()] : undefined
 		if (!label || type) return void props.push([name, type ? { type } : {}, valueType, value])
 		// A label vCard has no TYPE for: Apple's item group with X-ABLabel keeps it.
@@ -403,6 +395,7 @@ export function toVcard(c: VcardContact): string {
 		props.push([name, { group: `item${item}` }, valueType, value])
 		props.push(['x-ablabel', { group: `item${item}` }, 'unknown', label.replace(/[\r\n]+/g, ' ')])
 	}
+	if (c.nickname) props.push(['nickname', {}, 'text', c.nickname])
 	c.emails.forEach((e) => labelled('email', e.email, e.label))
 	c.phones.forEach((p) => labelled('tel', /^\+\d+$/.test(p.phone) ? `tel:${p.phone}` : p.phone, p.label, /^\+\d+$/.test(p.phone) ? 'uri' : 'text'))
 	if (c.company) props.push(['org', {}, 'text', c.company])
@@ -412,11 +405,9 @@ export function toVcard(c: VcardContact): string {
 	const anniversary = vcardDate(c.anniversary)
 	if (anniversary) props.push(['anniversary', {}, 'date-and-or-time', anniversary])
 	if (c.tags.length) props.push(['categories', {}, 'text', ...c.tags])
-	if (c.street || c.city || c.region || c.postalCode || c.country) {
-		props.push(['adr', {}, 'text', ['', '', c.street ?? '', c.city ?? '', c.region ?? '', c.postalCode ?? '', c.country ?? '']])
-	}
+	for (const a of c.addresses) labelled('adr', ['', '', a.street ?? '', a.city ?? '', a.region ?? '', a.postalCode ?? '', a.country ?? ''], a.label)
 	if (c.notes) props.push(['note', {}, 'text', c.notes])
-	if (c.website) props.push(['url', {}, 'uri', c.website])
+	for (const w of c.websites) labelled('url', w.url, w.label, 'uri')
 	if (c.linkedin) props.push(['x-socialprofile', { type: 'linkedin' }, 'unknown', /^https?:/i.test(c.linkedin) ? c.linkedin : `https://www.linkedin.com/in/${c.linkedin}`])
 	if (c.instagram) props.push(['x-socialprofile', { type: 'instagram' }, 'unknown', `https://instagram.com/${c.instagram}`])
 	if (c.whatsapp) props.push(['x-socialprofile', { type: 'whatsapp' }, 'unknown', `https://wa.me/${c.whatsapp.replace(/\D/g, '')}`])
