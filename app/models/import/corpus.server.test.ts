@@ -11,6 +11,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import Papa from 'papaparse'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { readAddresses, readWebsites } from '#app/utils/contact-fields.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { createUser } from '../user.server.ts'
 import type { Membership } from '../workspace.server.ts'
@@ -31,17 +32,16 @@ type StoredContact = Prisma.ContactGetPayload<{ include: typeof STORED }>
 
 /** A stored contact in the corpus's shape. Today a contact has one address, one website and no nickname: lists of at most one. */
 function readStored(c: StoredContact): Shape {
-	const address = { street: c.street, city: c.city, region: c.region, postalCode: c.postalCode, country: c.country }
 	return {
-		name: { first: c.firstName, last: c.lastName, nickname: null },
+		name: { first: c.firstName, last: c.lastName, nickname: c.nickname },
 		emails: c.emails.map((e) => ({ value: e.email, label: e.label })),
 		phones: c.phones.map((p) => ({ value: p.phone, label: p.label })),
 		organization: c.company?.name ?? null,
 		title: c.jobTitle,
 		birthday: c.birthdayMonth && c.birthdayDay ? { year: c.birthdayYear, month: c.birthdayMonth, day: c.birthdayDay } : null,
 		anniversary: c.anniversaryMonth && c.anniversaryDay ? { year: c.anniversaryYear, month: c.anniversaryMonth, day: c.anniversaryDay } : null,
-		addresses: Object.values(address).some(Boolean) ? [{ label: null, ...address }] : [],
-		websites: c.website ? [{ label: null, url: c.website }] : [],
+		addresses: readAddresses(c.addresses),
+		websites: readWebsites(c.websites),
 		note: c.notes,
 		// A picture stored with the contact, or the address of one (PHOTO and Google's Photo column as URLs).
 		photo: Boolean(c.image || c.avatarUrl),

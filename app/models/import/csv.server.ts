@@ -2,7 +2,7 @@
 // newlines), recognising the common exports from their headers, and turning a row
 // into a RawContact through a column mapping the user can edit.
 import Papa from 'papaparse'
-import { emptyRaw, ImportFileError, isImportFieldKey, normalizeLabel, RAW_ADDRESS_PARTS, splitList, type ImportFieldKey, type RawAddress, type RawContact, type SourceFormat } from './fields.ts'
+import { emptyRaw, ImportFileError, isImportFieldKey, normalizeLabel, RAW_ADDRESS_PARTS, splitList, tagList, type ImportFieldKey, type RawAddress, type RawContact, type SourceFormat } from './fields.ts'
 
 export type CsvRow = { line: number; cells: string[] }
 export type CsvFile = { headers: string[]; rows: CsvRow[]; delimiter: string }
@@ -86,6 +86,7 @@ export function detectSource(headers: string[]): SourceFormat {
 	const has = (...k: string[]) => k.some((x) => keys.has(x))
 	if (has('email1value', 'phone1value', 'groupmembership', 'organization1name', 'organizationname', 'givenname')) return 'google'
 	if (has('connectedon') || (has('url') && has('position') && has('firstname'))) return 'linkedin'
+	if (has('primaryemail') && has('birthyear', 'mobilenumber', 'secondaryemail')) return 'thunderbird'
 	if (has('emailaddress') && has('mobilephone', 'businessphone', 'homephone', 'categories', 'email2address')) return 'outlook'
 	if (has('email1label') || (has('email1') && has('leadstatus'))) return 'rapport'
 	if (has('first') && has('last')) return 'apple'
@@ -170,6 +171,9 @@ const OUTLOOK: Record<string, ImportFieldKey> = {
 	homephone: 'phone:home',
 	homephone2: 'phone:home',
 	otherphone: 'phone:other',
+	businessfax: 'phone:work fax',
+	homefax: 'phone:home fax',
+	otherfax: 'phone:fax',
 	company: 'company',
 	jobtitle: 'jobTitle',
 	...outlookAddress('business', 'work'),
@@ -182,6 +186,42 @@ const OUTLOOK: Record<string, ImportFieldKey> = {
 	webpage: 'website:work',
 	personalwebpage: 'website:home',
 	nickname: 'nickname',
+}
+
+const THUNDERBIRD: Record<string, ImportFieldKey> = {
+	firstname: 'firstName',
+	lastname: 'lastName',
+	displayname: 'fullName',
+	nickname: 'nickname',
+	primaryemail: 'email',
+	secondaryemail: 'email',
+	screenname: '',
+	workphone: 'phone:work',
+	homephone: 'phone:home',
+	faxnumber: 'phone:fax',
+	pagernumber: '',
+	mobilenumber: 'phone:mobile',
+	homeaddress: 'street:home',
+	homeaddress2: 'street:home',
+	homecity: 'city:home',
+	homestate: 'region:home',
+	homezipcode: 'postalCode:home',
+	homecountry: 'country:home',
+	workaddress: 'street:work',
+	workaddress2: 'street:work',
+	workcity: 'city:work',
+	workstate: 'region:work',
+	workzipcode: 'postalCode:work',
+	workcountry: 'country:work',
+	jobtitle: 'jobTitle',
+	department: '',
+	organization: 'company',
+	webpage1: 'website:work',
+	webpage2: 'website:home',
+	birthyear: 'birthdayYear',
+	birthmonth: 'birthdayMonth',
+	birthday: 'birthdayDay',
+	notes: 'notes',
 }
 
 const LINKEDIN: Record<string, ImportFieldKey> = {
@@ -391,6 +431,7 @@ export function autoMapping(headers: string[], source: SourceFormat, customField
 		// Outlook's "E-mail 2 Type" is SMTP, not a label; its display names repeat the address.
 		if (source === 'outlook' && /^email\d?(type|displayname)$/.test(key)) return ''
 		if (source === 'linkedin' && key in LINKEDIN) return LINKEDIN[key]!
+		if (source === 'thunderbird' && key in THUNDERBIRD) return THUNDERBIRD[key]!
 		return custom.get(key) ?? generic(key) ?? ''
 	})
 }
@@ -433,16 +474,6 @@ function cellValue(raw: string | undefined) {
 	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value
 }
 
-// Google's system groups ("* myContacts") are not labels a person chose; "* starred" is kept as a tag.
-const SYSTEM_LABELS = new Set(['mycontacts', 'othercontacts'])
-
-function tagList(value: string) {
-	return splitList(value)
-		.map((t) => t.replace(/^\*\s*/, ''))
-		.filter((t) => !SYSTEM_LABELS.has(headerKey(t)))
-		.map((t) => (headerKey(t) === 'starred' ? 'Starred' : t))
-}
-
 export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawContact {
 	const raw = emptyRaw()
 	const emailCols: Array<{ values: string[]; label?: string }> = []
@@ -461,6 +492,7 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 	const events: string[] = []
 	const eventLabels: string[] = []
 	const notes: string[] = []
+	const birthdayParts: Partial<Record<'birthdayYear' | 'birthdayMonth' | 'birthdayDay', string>> = {}
 	mapping.forEach((field, i) => {
 		if (!field) return
 		const value = cellValue(cells[i])
@@ -482,7 +514,8 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 			a[part] = part === 'street' && a.street ? `${a.street}, ${value}` : (a[part] ?? value)
 			return
 		}
-		if (field === 'tags') return void raw.tags.push(...tagList(value))
+		if (field === 'birthdayYear' || field === 'birthdayMonth' || field === 'birthdayDay') return void (birthdayParts[field] ||= value)
+		if (field === 'tags') return void raw.tags.push(...tagList(splitList(value)))
 		if (field === 'groups') return void raw.groups.push(...splitList(value))
 		if (field === 'notes') return void notes.push(value)
 		if (field.startsWith('custom:')) return void (raw.custom[field.slice(7)] ||= value)
@@ -512,6 +545,11 @@ export function applyMapping(cells: string[], mapping: ImportFieldKey[]): RawCon
 		else if (/birth/i.test(label)) raw.birthday ||= value
 	})
 	if (notes.length) raw.notes = notes.join('\n\n')
+	// Thunderbird writes the birthday as three columns.
+	if (!raw.birthday && birthdayParts.birthdayMonth && birthdayParts.birthdayDay) {
+		const md = `${birthdayParts.birthdayMonth.padStart(2, '0')}-${birthdayParts.birthdayDay.padStart(2, '0')}`
+		raw.birthday = birthdayParts.birthdayYear ? `${birthdayParts.birthdayYear}-${md}` : `--${md}`
+	}
 	// A "website" that is really a LinkedIn or Instagram profile goes where it belongs.
 	raw.websites = raw.websites.filter((w) => {
 		if (/linkedin\.com\//i.test(w.value) && !raw.linkedin) raw.linkedin = w.value

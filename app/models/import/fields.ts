@@ -68,6 +68,9 @@ export const IMPORT_FIELDS = [
 	{ key: 'phone:work', label: 'Phone (work)', group: 'Phone' },
 	{ key: 'phone:home', label: 'Phone (home)', group: 'Phone' },
 	{ key: 'phone:other', label: 'Phone (other)', group: 'Phone' },
+	{ key: 'phone:fax', label: 'Phone (fax)', group: 'Phone' },
+	{ key: 'phone:work fax', label: 'Phone (work fax)', group: 'Phone' },
+	{ key: 'phone:home fax', label: 'Phone (home fax)', group: 'Phone' },
 	{ key: 'phoneLabel', label: 'Phone label', group: 'Phone' },
 	{ key: 'whatsapp', label: 'WhatsApp', group: 'Phone' },
 	{ key: 'company', label: 'Company', group: 'Work' },
@@ -76,6 +79,9 @@ export const IMPORT_FIELDS = [
 	{ key: 'decisionMaker', label: 'Decision-maker (yes/no)', group: 'Work' },
 	{ key: 'authorityLevel', label: 'Authority level', group: 'Work' },
 	{ key: 'birthday', label: 'Birthday', group: 'Dates' },
+	{ key: 'birthdayYear', label: 'Birthday: year', group: 'Dates' },
+	{ key: 'birthdayMonth', label: 'Birthday: month', group: 'Dates' },
+	{ key: 'birthdayDay', label: 'Birthday: day', group: 'Dates' },
 	{ key: 'anniversary', label: 'Anniversary', group: 'Dates' },
 	{ key: 'eventLabel', label: 'Event label (anniversary when it says so)', group: 'Dates' },
 	{ key: 'event', label: 'Event date', group: 'Dates' },
@@ -112,6 +118,7 @@ export const SOURCE_FORMAT_LABELS = {
 	google: 'Google Contacts (CSV)',
 	outlook: 'Outlook (CSV)',
 	linkedin: 'LinkedIn connections (CSV)',
+	thunderbird: 'Thunderbird (CSV)',
 	apple: 'Apple / generic spreadsheet (CSV)',
 	rapport: 'Rapport export (CSV)',
 	generic: 'Spreadsheet (CSV)',
@@ -201,6 +208,17 @@ export function formatDateValue(month: number | null, day: number | null, year: 
 	if (!month || !day) return ''
 	const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 	return year ? `${String(year).padStart(4, '0')}-${md}` : `--${md}`
+}
+
+// Google's system groups ("* myContacts") are not labels a person chose; "* starred" is kept as a tag.
+const SYSTEM_LABELS = new Set(['mycontacts', 'othercontacts'])
+
+/** Tags as a person chose them, from a list cell or CATEGORIES. */
+export function tagList(values: string[]) {
+	return values
+		.map((t) => t.replace(/^\*\s*/, '').trim())
+		.filter((t) => t && !SYSTEM_LABELS.has(t.toLowerCase().replace(/\s+/g, '')))
+		.map((t) => (t.toLowerCase() === 'starred' ? 'Starred' : t))
 }
 
 export function splitList(raw: string | undefined, separators = /\s*:::\s*|\s*[;,]\s*/) {

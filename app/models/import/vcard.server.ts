@@ -5,7 +5,7 @@
 // three versions. A card that cannot be read is rejected alone, with its line.
 import ICAL from 'ical.js'
 import type { ContactAddress, ContactWebsite } from '#app/utils/contact-fields.ts'
-import { emptyRaw, ImportFileError, normalizeLabel, RAW_ADDRESS_PARTS, type RawContact } from './fields.ts'
+import { emptyRaw, ImportFileError, normalizeLabel, RAW_ADDRESS_PARTS, tagList, type RawContact } from './fields.ts'
 
 type Line = { line: number; text: string }
 export type VcardCard = { line: number; raw?: RawContact; error?: string }
@@ -224,6 +224,15 @@ function readSocial(kind: string, value: string, raw: RawContact) {
 	return false
 }
 
+/** Android's own rows: "vnd.android.cursor.item/nickname;Jojo;…" and "…/contact_event;2004-05-22;1;…" (type 1 anniversary, 3 birthday). */
+function readAndroidCustom(value: string, raw: RawContact) {
+	const [kind, data, type] = value.split(';')
+	if (!data?.trim()) return
+	if (kind?.endsWith('/nickname')) raw.nickname ||= data.trim()
+	else if (kind?.endsWith('/contact_event') && type === '1') raw.anniversary ||= data.trim()
+	else if (kind?.endsWith('/contact_event') && type === '3') raw.birthday ||= data.trim()
+}
+
 function cardToRaw(props: JProp[]): RawContact {
 	const raw = emptyRaw()
 	const groupLabels = new Map<string, string>()
@@ -275,7 +284,10 @@ function cardToRaw(props: JProp[]): RawContact {
 				break
 			}
 			case 'categories':
-				raw.tags.push(...flat(prop.slice(3)).flatMap((v) => v.split(',')).map((t) => t.trim()).filter(Boolean))
+				raw.tags.push(...tagList(flat(prop.slice(3)).flatMap((v) => v.split(','))))
+				break
+			case 'x-android-custom':
+				readAndroidCustom(textOf(prop), raw)
 				break
 			case 'adr': {
 				const [, extended, street, city, region, postalCode, country] = structured(prop)
