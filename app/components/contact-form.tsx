@@ -200,10 +200,10 @@ export function ContactForm({
 					const n = addresses.length > 1 ? ` ${index + 1}` : ''
 					const input = (meta: FieldMeta, label: string) => ({ ...getInputProps(meta, { type: 'text' }), 'aria-label': `${label}${n ? ` (address${n})` : ''}`, autoComplete: 'off' })
 					return (
-						<fieldset key={row.key ?? row.id} className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+						<fieldset key={row.key ?? row.id} className="grid gap-3 rounded-md border border-border p-3 sm:col-span-2 sm:grid-cols-2">
 							<legend className="sr-only">Address{n}</legend>
 							<div className="flex items-end gap-2 sm:col-span-2">
-								<Field className="flex-1" label="Label" hint="home, work…" errors={f.label.errors} inputProps={input(f.label, 'Label')} />
+								<Field className="flex-1" label="Label" errors={f.label.errors} inputProps={{ ...input(f.label, 'Label'), placeholder: 'home, work…' }} />
 								<Button type="submit" variant="ghost" size="icon" {...form.remove.getButtonProps({ name: fields.addresses.name, index })} aria-label={`Remove address${n || ' 1'}`}>
 									<Icon name="x" className="h-4 w-4" />
 								</Button>

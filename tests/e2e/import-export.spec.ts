@@ -154,7 +154,7 @@ test('export CSV downloads the contacts, and vCard too', async ({ page }) => {
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()])
 	expect(download.suggestedFilename()).toMatch(/^rapport-contacts-\d{4}-\d{2}-\d{2}\.csv$/)
 	const csv = fs.readFileSync((await download.path())!, 'utf8')
-	expect(csv.split('\r\n')[0]).toContain('First name,Last name,Email 1,Email 1 label')
+	expect(csv.split('\r\n')[0]).toContain('First name,Last name,Nickname,Email 1,Email 1 label')
 	for (const name of ['Barbara,Liskov', 'Ken,Thompson', 'Dennis,Ritchie']) expect(csv).toContain(name)
 	expect(csv).toContain('+16175550141,mobile')
 
