@@ -8,7 +8,9 @@ export default defineConfig({
 		globalSetup: ['tests/setup/global-db.ts'],
 		setupFiles: ['tests/setup/worker-db.ts'],
 		pool: 'forks',
-		testTimeout: 20_000,
+		// Ceilings for a busy 2-core machine (CI runs beside the end-to-end suite); nothing waits for them.
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
 		env: { NODE_ENV: 'test' },
 	},
 })

@@ -50,3 +50,27 @@ describe('20261204000000_contact_addresses_websites_nickname', () => {
 		db.close()
 	})
 })
+
+describe('20261204010000_search_folds_every_letter', () => {
+	it('rebuilds the search rows already there, folded, with the job title', () => {
+		const { db, apply } = migratedUpTo('20261204010000_search_folds_every_letter')
+		const now = new Date().toISOString()
+		db.prepare(`INSERT INTO Workspace (id, name, createdAt, updatedAt) VALUES ('w', 'W', ?, ?)`).run(now, now)
+		db.prepare(`INSERT INTO Company (id, workspaceId, name, createdAt, updatedAt) VALUES ('co', 'w', 'Công ty Đông Á', ?, ?)`).run(now, now)
+		db.prepare(`INSERT INTO Contact (id, workspaceId, firstName, lastName, displayName, jobTitle, createdAt, updatedAt) VALUES ('c', 'w', 'Thu Hà', 'Đặng', 'Đặng Thu Hà', 'Giám đốc', ?, ?)`).run(now, now)
+		// As the app wrote it before: unfolded, no title.
+		db.prepare(`INSERT INTO ContactSearch (contactId, workspaceId, name, emails, phones, company, tags) VALUES ('c', 'w', 'Đặng Thu Hà Thu Hà Đặng', '', '84912345678 912345678', '', 'Đối tác')`).run()
+		const find = (table: string, q: string) => db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE "${table}" MATCH ?`).pluck().get(q)
+		expect(find('CompanySearch', '"dong"*')).toBe(0)
+		apply()
+		expect(find('CompanySearch', '"dong"* "a"*')).toBe(1)
+		expect(find('ContactSearch', '"dang"*')).toBe(1)
+		expect(find('ContactSearch', '"doi"* "tac"*')).toBe(1)
+		expect(find('ContactSearch', '"giam"* "doc"*')).toBe(1)
+		expect(find('ContactSearch', '"912345678"*')).toBe(1)
+		// The triggers fold what is written after the migration.
+		db.prepare(`INSERT INTO Company (id, workspaceId, name, createdAt, updatedAt) VALUES ('co2', 'w', 'Łódź Ørsted', ?, ?)`).run(now, now)
+		expect(find('CompanySearch', '"lodz"* "orsted"*')).toBe(1)
+		db.close()
+	})
+})

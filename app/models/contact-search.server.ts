@@ -1,8 +1,11 @@
 // Keeps the ContactSearch FTS5 table in step with contacts, and queries it.
 // Prisma does not know virtual tables, so this file speaks SQL.
 import { prisma as appPrisma, type PrismaClient } from '#app/utils/db.server.ts'
-import { phoneSearchTokens } from '#app/utils/contact-fields.ts'
+import { toFtsQuery } from '#app/utils/search-highlight.ts'
 import { sqlAll } from '#app/utils/sql.server.ts'
+import { CONTACT_SEARCH_COLUMNS, contactSearchRow } from './search-index.server.ts'
+
+export { CONTACT_SEARCH_COLUMNS, contactSearchRow }
 
 const CHUNK = 500
 
@@ -21,20 +24,22 @@ export async function reindexContacts(workspaceId: string, ids?: string[], prism
 				emails: { select: { email: true } },
 				phones: { select: { phone: true } },
 				whatsapp: true,
+				nickname: true,
+				jobTitle: true,
 				company: { select: { name: true } },
 				tags: { select: { name: true } },
 			},
 		})
 		const targetIds = chunk ?? contacts.map((c) => c.id)
-		const rows = contacts.map((c) => [
-			c.id,
-			workspaceId,
-			[c.displayName, c.firstName, c.lastName].join(' '),
-			c.emails.map((e) => e.email).join(' '),
-			[...c.phones.map((p) => p.phone), c.whatsapp ?? ''].flatMap((p) => (p ? phoneSearchTokens(p) : [])).join(' '),
-			c.company?.name ?? '',
-			c.tags.map((t) => t.name).join(' '),
-		])
+		const rows = contacts.map((c) =>
+			contactSearchRow(workspaceId, {
+				...c,
+				emails: c.emails.map((e) => e.email),
+				phones: [...c.phones.map((p) => p.phone), c.whatsapp ?? ''],
+				company: c.company?.name,
+				tags: c.tags.map((t) => t.name),
+			}),
+		)
 		await prisma.$transaction(async (tx) => {
 			for (let i = 0; i < targetIds.length; i += CHUNK) {
 				const slice = targetIds.slice(i, i + CHUNK)
@@ -43,7 +48,7 @@ export async function reindexContacts(workspaceId: string, ids?: string[], prism
 			for (let i = 0; i < rows.length; i += 100) {
 				const slice = rows.slice(i, i + 100)
 				await tx.$executeRawUnsafe(
-					`INSERT INTO ContactSearch (contactId, workspaceId, name, emails, phones, company, tags) VALUES ${slice.map(() => '(?,?,?,?,?,?,?)').join(',')}`,
+					`INSERT INTO ContactSearch (${CONTACT_SEARCH_COLUMNS.join(', ')}) VALUES ${slice.map(() => `(${CONTACT_SEARCH_COLUMNS.map(() => '?').join(',')})`).join(',')}`,
 					...slice.flat(),
 				)
 			}
@@ -64,13 +69,7 @@ export async function removeFromIndex(ids: string[]) {
  * prefix. Punctuation is dropped, so input can never break the query syntax.
  */
 export function toMatchQuery(q: string) {
-	const terms = q
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter(Boolean)
-		.slice(0, 8)
-	return terms.map((t) => `"${t}"*`).join(' ')
+	return toFtsQuery(q)
 }
 
 export const SEARCH_LIMIT = 2000

@@ -4,7 +4,44 @@
 // rebuild that the benchmark seed and `rebuildSearchIndex` run. A unit test checks
 // that rows built by the triggers and by the rebuild are identical.
 // Contacts are indexed by the app instead (contact-search.server.ts): their phone
-// tokens need libphonenumber. No imports: scripts/bench/seed.ts uses this file.
+// tokens need libphonenumber; their row is built here too (contactSearchRow), for
+// the app, the importer and the bench seed alike. Only pure imports: the bench seed
+// uses this file outside the app.
+import { phoneSearchTokens } from '../utils/contact-fields.ts'
+import { FOLD_PAIRS, foldText } from '../utils/fold.ts'
+
+export const CONTACT_SEARCH_COLUMNS = ['contactId', 'workspaceId', 'name', 'emails', 'phones', 'company', 'tags', 'title'] as const
+
+type Searchable = {
+	id: string
+	displayName: string
+	firstName: string
+	lastName: string
+	nickname?: string | null
+	jobTitle?: string | null
+	emails: string[]
+	/** As stored (E.164 when possible); empty values are skipped. */
+	phones: string[]
+	company?: string | null
+	tags: string[]
+}
+
+/**
+ * A contact's ContactSearch row, in CONTACT_SEARCH_COLUMNS order: text folded the way
+ * queries are (foldText), phones as digit tokens. The importer writes the same rows.
+ */
+export function contactSearchRow(workspaceId: string, c: Searchable, tokens: (phone: string) => string[] = phoneSearchTokens) {
+	return [
+		c.id,
+		workspaceId,
+		foldText([c.displayName, c.firstName, c.lastName, c.nickname ?? ''].join(' ')),
+		foldText(c.emails.join(' ')),
+		[...new Set(c.phones.flatMap((p) => (p ? tokens(p) : [])))].join(' '),
+		foldText(c.company ?? ''),
+		foldText(c.tags.join(' ')),
+		foldText(c.jobTitle ?? ''),
+	]
+}
 
 type Row = 'new' | 'r'
 
@@ -22,7 +59,12 @@ function phoneTokens(r: Row, col: string) {
 	return `iif(length(${d}) >= 4, ${d} || ${tails.join(' || ')}, '')`
 }
 
-const text = (r: Row, col: string) => `coalesce(${r}."${col}", '')`
+/** SQL for foldText's letter table (FTS5's remove_diacritics does the NFKD part). */
+export function foldSql(expr: string) {
+	return FOLD_PAIRS.reduce((sql, [letter, plain]) => `replace(${sql}, '${letter}', '${plain}')`, expr)
+}
+
+const text = (r: Row, col: string) => foldSql(`coalesce(${r}."${col}", '')`)
 const words = (r: Row, ...cols: string[]) => `trim(${cols.map((c) => text(r, c)).join(` || ' ' || `)})`
 
 export type SearchKind = {
@@ -101,22 +143,40 @@ export function migrationSql() {
 	]
 	for (const k of SEARCH_KINDS) {
 		out.push(`CREATE VIRTUAL TABLE "${k.fts}" USING fts5("${k.key}" UNINDEXED, "workspaceId" UNINDEXED, ${k.columns.map(([c]) => `"${c}"`).join(', ')}, ${TOKENIZE});`)
-		out.push(`CREATE TRIGGER "${k.table}_search_insert" AFTER INSERT ON "${k.table}" BEGIN`, ...insertRow(k).map((s) => `  ${s}`), `END;`)
-		out.push(
-			`CREATE TRIGGER "${k.table}_search_update" AFTER UPDATE OF ${k.watch.map((c) => `"${c}"`).join(', ')} ON "${k.table}" BEGIN`,
-			`  DELETE FROM "${k.fts}" WHERE rowid = ${keyOf('new')};`,
-			...insertRow(k).map((s) => `  ${s}`),
-			`END;`,
-		)
-		out.push(
-			`CREATE TRIGGER "${k.table}_search_delete" AFTER DELETE ON "${k.table}" BEGIN`,
-			`  DELETE FROM "${k.fts}" WHERE rowid = (SELECT "key" FROM "SearchKey" WHERE "recordId" = old."id");`,
-			`  DELETE FROM "SearchKey" WHERE "recordId" = old."id";`,
-			`END;`,
-		)
-		out.push(...rebuildSql(k), '')
+		out.push(...triggersSql(k), ...rebuildSql(k), '')
 	}
 	return `${out.join('\n')}\n`
+}
+
+/**
+ * Recreates the triggers from the current definitions and rebuilds every row: for a
+ * migration that changes what a row holds (20261204010000_search_folds_every_letter).
+ */
+export function reindexMigrationSql() {
+	const out: string[] = []
+	for (const k of SEARCH_KINDS) {
+		out.push(...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS "${k.table}_search_${op}";`))
+		out.push(...triggersSql(k), `DELETE FROM "${k.fts}";`, rebuildSql(k)[1]!, '')
+	}
+	return `${out.join('\n')}\n`
+}
+
+function triggersSql(k: SearchKind) {
+	const out: string[] = []
+	out.push(`CREATE TRIGGER "${k.table}_search_insert" AFTER INSERT ON "${k.table}" BEGIN`, ...insertRow(k).map((s) => `  ${s}`), `END;`)
+	out.push(
+		`CREATE TRIGGER "${k.table}_search_update" AFTER UPDATE OF ${k.watch.map((c) => `"${c}"`).join(', ')} ON "${k.table}" BEGIN`,
+		`  DELETE FROM "${k.fts}" WHERE rowid = ${keyOf('new')};`,
+		...insertRow(k).map((s) => `  ${s}`),
+		`END;`,
+	)
+	out.push(
+		`CREATE TRIGGER "${k.table}_search_delete" AFTER DELETE ON "${k.table}" BEGIN`,
+		`  DELETE FROM "${k.fts}" WHERE rowid = (SELECT "key" FROM "SearchKey" WHERE "recordId" = old."id");`,
+		`  DELETE FROM "SearchKey" WHERE "recordId" = old."id";`,
+		`END;`,
+	)
+	return out
 }
 
 /** Fills one kind's FTS table from its records in two set statements (the table must be empty). */

@@ -12,7 +12,7 @@
 // prefix like "m" ranks recent records instead of scoring every match.
 import { prisma } from '#app/utils/db.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
-import { MARK_OPEN, markDigits, markSnippet, markWords, searchTerms, titleStrength } from '#app/utils/search-highlight.ts'
+import { MARK_OPEN, markDigits, markSnippet, markWords, searchTerms, titleStrength, toFtsQuery } from '#app/utils/search-highlight.ts'
 import { MEDIUM_LABELS, type Medium } from '#app/validation/interaction.ts'
 import { DEFAULT_PER_KIND, MAX_PER_KIND, MAX_QUERY_LENGTH } from '#app/validation/search.ts'
 import type { Membership } from './workspace.server.ts'
@@ -29,9 +29,7 @@ const WINDOW = 100
 
 /** FTS5 query from typed text: every word a quoted prefix, so no input can break the syntax. */
 export function toSearchQuery(q: string) {
-	return searchTerms(q)
-		.map((t) => `"${t}"*`)
-		.join(' ')
+	return toFtsQuery(q)
 }
 
 type Candidate = { rid: number; id: string; score: number; strength: number; title: string }

@@ -3,24 +3,50 @@
 // insert). The page splits on them and renders <mark> elements: user text is
 // never parsed as HTML.
 
+import { foldText } from './fold.ts'
+
 export const MARK_OPEN = '\u0002'
 export const MARK_CLOSE = '\u0003'
 const MARKERS = /[\u0002\u0003]/g
 
-/** Search words as the FTS query sees them: accents folded, split on anything but letters and digits. */
-export function searchTerms(q: string) {
-	return fold(q.slice(0, 200))
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter(Boolean)
-		.slice(0, 8)
+// A query made of a phone number as people type it: "0912 345 678", "(+84) 903 123 456".
+const PHONE_QUERY = /^[\s+()\d./-]*\d[\s()\d./-]*$/
+
+/**
+ * A query that is a phone number, as the digits to look for: as typed, and without
+ * the national trunk 0 ("0912 345 678" → 0912345678 or 912345678). The index holds
+ * a number's full digits, its national number and every tail of 4+ digits, so the
+ * local way, the international way ("(+84) 912 3") and the last digits all find it.
+ */
+function phoneDigits(q: string) {
+	if (!PHONE_QUERY.test(q)) return null
+	const digits = q.replace(/\D/g, '').slice(0, 20)
+	if (digits.length < 3) return null
+	return [...new Set([digits, digits.replace(/^0+/, '')])].filter((d) => d.length >= 3)
 }
 
-function fold(s: string) {
-	return s
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
+/** Search words as the FTS query sees them: letters folded (foldText), split on anything but letters and digits. */
+export function searchTerms(q: string) {
+	const text = q.slice(0, 200)
+	return (
+		phoneDigits(text) ??
+		foldText(text)
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter(Boolean)
+			.slice(0, 8)
+	)
 }
+
+/** The FTS5 query: every word must match as a prefix (a phone number: any of its spellings). Input can never break the syntax. */
+export function toFtsQuery(q: string) {
+	const phone = phoneDigits(q.slice(0, 200))
+	if (phone) return phone.length > 1 ? `(${phone.map((d) => `"${d}"*`).join(' OR ')})` : `"${phone[0]}"*`
+	return searchTerms(q)
+		.map((t) => `"${t}"*`)
+		.join(' ')
+}
+
+const fold = foldText
 
 /** Text split into plain and marked parts; unbalanced or stray markers are dropped. */
 export function splitMarks(text: string): Array<{ text: string; mark: boolean }> {

@@ -11,8 +11,7 @@ import path from 'node:path'
 import { Faker, base, de, en, en_IN, es, fr } from '@faker-js/faker'
 import bcrypt from 'bcryptjs'
 import Database from 'better-sqlite3'
-import { rebuildSql, SEARCH_KINDS, SEARCH_TRIGGERS } from '../../app/models/search-index.server.ts'
-import { phoneSearchTokens } from '../../app/utils/contact-fields.ts'
+import { CONTACT_SEARCH_COLUMNS, contactSearchRow, rebuildSql, SEARCH_KINDS, SEARCH_TRIGGERS } from '../../app/models/search-index.server.ts'
 import { DEFAULT_STAGES } from '../../app/validation/deal.ts'
 
 export const BENCH_EMAIL = 'bench@rapport.local'
@@ -344,7 +343,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 	const insertPhone = db.prepare(`INSERT INTO "ContactPhone" (id, contactId, phone, label, isPrimary) VALUES (?, ?, ?, ?, ?)`)
 	const insertContactTag = db.prepare(`INSERT INTO "_ContactToTag" (A, B) VALUES (?, ?)`)
 	const insertContactGroup = db.prepare(`INSERT INTO "_ContactToGroup" (A, B) VALUES (?, ?)`)
-	const insertSearch = db.prepare(`INSERT INTO ContactSearch (contactId, workspaceId, name, emails, phones, company, tags) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	const insertSearch = db.prepare(`INSERT INTO ContactSearch (${CONTACT_SEARCH_COLUMNS.join(', ')}) VALUES (${CONTACT_SEARCH_COLUMNS.map(() => '?').join(', ')})`)
 
 	const leadStatus = weighted(random, [[null, 45], ['NEW', 20], ['INTERESTED', 15], ['NOT_INTERESTED', 10], ['CONVERTED', 10]])
 	const source = weighted(random, [['MANUAL', 40], ['IMPORT', 35], ['WEBHOOK', 6], ['EMBED', 6], ['WORDPRESS', 3], ['EXTENSION', 3], ['GMAIL', 3], ['CALENDAR', 2], ['API', 2]])
@@ -439,6 +438,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 			const created = Math.min(now - Math.floor(random() * 3 * 365 * DAY), firstContacted[i]! - int(1, 30) * DAY)
 			const updated = Math.max(created, last ?? created) + int(0, 3) * DAY
 			const withAddress = chance(0.45)
+			const jobTitle = company || chance(0.15) ? pick(jobTitles) : null
 
 			insertContact.run(
 				id,
@@ -451,7 +451,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 				company?.id ?? null,
 				// As the app inserts contacts: with the company's name (no insert trigger fills it).
 				company?.name ?? null,
-				company || chance(0.15) ? pick(jobTitles) : null,
+				jobTitle,
 				decisionMaker ? 1 : 0,
 				decisionMaker ? authority() : null,
 				withAddress
@@ -485,13 +485,7 @@ function seedDatabase(file: string, scale: Scale, migrations: string[], log: (s:
 
 			// The row reindexContacts (app/models/contact-search.server.ts) builds.
 			insertSearch.run(
-				id,
-				workspaceId,
-				[displayName, firstName, lastName].join(' '),
-				emails.join(' '),
-				[...phones, whatsapp ?? ''].flatMap((p) => (p ? phoneSearchTokens(p) : [])).join(' '),
-				company?.name ?? '',
-				tags.map((t) => TAGS[t]![0]).join(' '),
+				...contactSearchRow(workspaceId, { id, displayName, firstName, lastName, jobTitle, emails, phones: [...phones, whatsapp ?? ''], company: company?.name, tags: tags.map((t) => TAGS[t]![0]) }),
 			)
 		}
 	})()

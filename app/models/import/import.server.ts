@@ -21,7 +21,7 @@ import { sqlDate } from '#app/utils/sql.server.ts'
 import type { ContactInput, CustomFieldDef } from '#app/validation/contact.ts'
 import { logActivity } from '../activity.server.ts'
 import { contactColumns } from '../contact.server.ts'
-import { reindexContacts, removeFromIndex } from '../contact-search.server.ts'
+import { CONTACT_SEARCH_COLUMNS, contactSearchRow, reindexContacts, removeFromIndex } from '../contact-search.server.ts'
 import { listCustomFields } from '../custom-field.server.ts'
 import { canCreate, canEdit, type Membership } from '../workspace.server.ts'
 import { applyMapping, autoMapping, columnSamples, detectSource, readCsv, sanitizeMapping, type CsvFile } from './csv.server.ts'
@@ -850,7 +850,7 @@ function statements(db: Sql) {
 		group: db.prepare('INSERT OR IGNORE INTO "Group" (id, workspaceId, name, ownerId, createdAt) VALUES (?, ?, ?, ?, ?)'),
 		groupId: db.prepare('SELECT id FROM "Group" WHERE workspaceId = ? AND name = ?').pluck(),
 		progress: db.prepare('UPDATE ImportBatch SET processed = ?, created = ?, updated = ?, skipped = ?, rejected = ?, report = ? WHERE id = ?'),
-		search: db.prepare('INSERT INTO ContactSearch (contactId, workspaceId, name, emails, phones, company, tags) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+		search: db.prepare(`INSERT INTO ContactSearch (${CONTACT_SEARCH_COLUMNS.join(', ')}) VALUES (${CONTACT_SEARCH_COLUMNS.map(() => '?').join(', ')})`),
 		update(columns: string[]) {
 			const key = columns.join(',')
 			let statement = updates.get(key)
@@ -901,16 +901,15 @@ function writeChunk(db: Sql, sql: Statements, ws: Workspace, touched: Snap[], ba
 				const cols = snap.cols as Record<string, unknown>
 				const companyName = snap.newCompany ? ws.companies.get(snap.newCompany.toLowerCase())!.name : null
 				sql.contact.run(snap.id, m.workspaceId, ...CONTACT_COLUMNS.map((c) => sqlValue(c, cols[c])), companyId, companyName, m.userId, 'IMPORT', batchId, now, now)
-				const phones = [...snap.newPhones.map((p) => p.phone), snap.cols.whatsapp ?? ''].flatMap((p) => (p ? (snap.phoneTokens[p] ??= phoneSearchTokens(p)) : []))
-				sql.search.run(
-					snap.id,
-					m.workspaceId,
-					[snap.cols.displayName, snap.cols.firstName, snap.cols.lastName].join(' '),
-					snap.newEmails.map((e) => e.email).join(' '),
-					phones.join(' '),
-					companyName ?? '',
-					snap.newTags.map((t) => ws.tags.get(t.toLowerCase())?.name ?? t).join(' '),
-				)
+				const searchable = {
+					...snap.cols,
+					id: snap.id,
+					emails: snap.newEmails.map((e) => e.email),
+					phones: [...snap.newPhones.map((p) => p.phone), snap.cols.whatsapp ?? ''],
+					company: companyName,
+					tags: snap.newTags.map((t) => ws.tags.get(t.toLowerCase())?.name ?? t),
+				}
+				sql.search.run(...contactSearchRow(m.workspaceId, searchable, (p) => (snap.phoneTokens[p] ??= phoneSearchTokens(p))))
 			} else {
 				const columns = Object.keys(snap.patch).filter((k) => (CONTACT_COLUMNS as readonly string[]).includes(k))
 				if (companyId) columns.push('companyId')
