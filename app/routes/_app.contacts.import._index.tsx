@@ -307,13 +307,15 @@ function PreviewForm({ preview, token, customFields, error }: { preview: ImportP
 					<CardBody className="border-t border-border">
 						<Alert tone="warning">
 							<p className="font-medium">Imported with a note</p>
-							<ul className="mt-1 list-disc pl-5">
-								{preview.warnings.slice(0, 8).map((w, i) => (
-									<li key={i}>
-										Line {w.line}: {w.message}
-									</li>
-								))}
-							</ul>
+							<WarningList warnings={preview.warnings.slice(0, 8)} />
+							{preview.warnings.length > 8 ? (
+								<details className="mt-1">
+									<summary className="cursor-pointer font-medium">
+										{preview.warnings.length - 8} more{preview.warnings.length >= 50 ? ' (the report after the import lists every one)' : ''}
+									</summary>
+									<WarningList warnings={preview.warnings.slice(8)} />
+								</details>
+							) : null}
 						</Alert>
 					</CardBody>
 				) : null}
@@ -495,4 +497,17 @@ function RecentImports({ imports, timezone }: { imports: ReturnType<typeof useLo
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
+}
+
+/** One line per value that was left out or mended, with the line of the file it is on. */
+function WarningList({ warnings }: { warnings: Array<{ line: number; message: string }> }) {
+	return (
+		<ul className="mt-1 list-disc pl-5">
+			{warnings.map((w, i) => (
+				<li key={i}>
+					Line {w.line}: {w.message}
+				</li>
+			))}
+		</ul>
+	)
 }

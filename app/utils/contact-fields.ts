@@ -22,11 +22,13 @@ function remembered<R>(fn: (key: string) => R, limit = 5_000) {
 const normalized = remembered((key) => {
 	const bar = key.indexOf('|')
 	const [country, value] = [key.slice(0, bar), key.slice(bar + 1)]
-	const parsed = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value, country as CountryCode)
-	return parsed?.isPossible() ? parsed.number : value
+	const parsed = parsePhoneNumberFromString(value.replace(/^tel:/i, '').replace(/^00/, '+'), country as CountryCode)
+	if (!parsed?.isPossible()) return value
+	// An extension is kept the RFC 3966 way (+12125550147;ext=2231): a switchboard number without it reaches no one.
+	return parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number
 })
 
-/** E.164 when the number is plausible for the country, otherwise as typed (trimmed). */
+/** E.164 (with ";ext=N" for an extension) when the number is plausible for the country, otherwise as typed (trimmed). */
 export function normalizePhone(raw: string, defaultCountry = 'US') {
 	const value = raw.trim()
 	if (!value) return ''
@@ -40,7 +42,7 @@ export const isMobileNumber = remembered((e164: string) => {
 
 /** Digits a person might type to find a number: full, national, and the local tail. */
 export function phoneSearchTokens(phone: string) {
-	const digits = phone.replace(/\D/g, '')
+	const digits = (phone.split(/;ext=/i)[0] ?? '').replace(/\D/g, '')
 	const national = parsePhoneNumberFromString(phone)?.nationalNumber ?? ''
 	// Every tail of 4+ digits: FTS matches prefixes, so any run of 4+ digits from
 	// anywhere in the number (an area code, the middle, the last four) finds it.

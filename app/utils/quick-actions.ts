@@ -52,7 +52,8 @@ const lf = (text: string) => text.replace(/\r\n?/g, '\n')
 
 /** +E.164 for anything libphonenumber can place (national formats use the country), else null. */
 export function toE164(raw: string, defaultCountry = 'US') {
-	const value = normalizePhone(raw, defaultCountry)
+	// The extension is for the person answering, not the dialler.
+	const value = normalizePhone(raw, defaultCountry).replace(/;ext=\d+$/i, '')
 	return /^\+[1-9]\d{6,14}$/.test(value) ? value : null
 }
 

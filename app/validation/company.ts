@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { listParams, parseListQuery } from './list-query.ts'
 import { websiteDomain } from '#app/utils/contact-fields.ts'
-import { customFieldSchema, LEAD_STATUSES, type CustomFieldDef } from './contact.ts'
+import { customFieldSchema, LEAD_STATUSES, phoneNumber, type CustomFieldDef } from './contact.ts'
 import { TAG_NAME_MAX } from './taxonomy.ts'
 
 export const SIZE_BANDS = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const
@@ -48,12 +48,7 @@ const base = z.object({
 		.refine((v) => websiteDomain(v).includes('.'), 'Enter a website, like example.com')
 		.optional()
 		.transform((v) => v || null),
-	phone: z
-		.string()
-		.trim()
-		.max(40, 'That number is too long')
-		.regex(/^[+\d(][\d\s().\-/]*(?:\s*(?:x|ext\.?)\s*\d+)?$/i, 'Use digits, spaces and + ( ) - only')
-		.refine((v) => v.replace(/\D/g, '').length >= 3, 'That number is too short')
+	phone: phoneNumber
 		.optional()
 		.transform((v) => v || null),
 	email: z

@@ -40,16 +40,14 @@ const EmailRow = z.object({
 	email: z.string().trim().max(254, 'That email address is too long').email('Enter a valid email address, like name@example.com').optional(),
 	label,
 })
-const PhoneRow = z.object({
-	phone: z
-		.string()
-		.trim()
-		.max(40, 'That number is too long')
-		.regex(/^[+\d(][\d\s().\-/]*(?:\s*(?:x|ext\.?)\s*\d+)?$/i, 'Use digits, spaces and + ( ) - only')
-		.refine((v) => v.replace(/\D/g, '').length >= 3, 'That number is too short')
-		.optional(),
-	label,
-})
+/** A phone number as typed: digits and + ( ) - . /, maybe an extension (x12, ext. 12, ;ext=12). Shared with the company form. */
+export const phoneNumber = z
+	.string()
+	.trim()
+	.max(40, 'That number is too long')
+	.regex(/^[+\d(][\d\s().\-/]*(?:\s*(?:x|ext\.?|;ext=)\s*\d+)?$/i, 'Use digits, spaces and + ( ) - only')
+	.refine((v) => v.replace(/\D/g, '').length >= 3, 'That number is too short')
+const PhoneRow = z.object({ phone: phoneNumber.optional(), label })
 
 const AddressRow = z.object({
 	label,

@@ -33,13 +33,14 @@ describe('preview', () => {
 	it('classifies every row of a Google export without writing anything, with line numbers and reasons', async () => {
 		const m = await member()
 		const preview = await previewImport(m, file('google-contacts.csv'))
-		expect(preview).toMatchObject({ format: 'CSV', source: 'google', total: 7, counts: { create: 4, update: 0, duplicate: 0, reject: 3 } })
-		expect(preview.examples.reject.map((r) => `Line ${r.line}: ${r.detail}`)).toEqual([
-			'Line 8: ‘bob@’ is not a valid email address',
-			'Line 9: This row has no name and no email address',
-			'Line 11: ‘1990-02-30’ is not a valid birthday (that date does not exist)',
+		expect(preview).toMatchObject({ format: 'CSV', source: 'google', total: 7, counts: { create: 6, update: 0, duplicate: 0, reject: 1 } })
+		expect(preview.examples.reject.map((r) => `Line ${r.line}: ${r.detail}`)).toEqual(['Line 9: This row has no name and no email address'])
+		// A bad value costs only itself: Bob keeps his name and number, Hedy everything but the birthday.
+		expect(preview.warnings).toEqual([
+			{ line: 8, message: 'the email address ‘bob@’ (home) is not a valid email address, so it was left out' },
+			{ line: 10, message: 'no name, so “no.name” (from the email address) was used' },
+			{ line: 11, message: 'the birthday ‘1990-02-30’ is not a real date (1990 has no 30 February), so it was left out' },
 		])
-		expect(preview.warnings).toEqual([{ line: 10, message: 'no name, so “no.name” (from the email address) was used' }])
 		expect(await prisma.contact.count({ where: { workspaceId: m.workspaceId } })).toBe(0)
 		expect(await prisma.importBatch.count({ where: { workspaceId: m.workspaceId } })).toBe(0)
 	})
@@ -55,20 +56,31 @@ describe('preview', () => {
 		expect((await previewImport(m, f, ['firstName', 'password'])).mapping).toEqual(['firstName', ''])
 	})
 
-	it('gives rejected rows the line and the reason, validated by the contact form’s own rules', async () => {
+	it('keeps each contact with a bad value, leaving out only that value and saying so; refuses only a row with nothing to call it', async () => {
 		const m = await member()
 		const preview = await previewImport(m, file('malformed-rows.csv'))
 		// Line 4 is blank and simply skipped.
-		expect(preview.counts).toEqual({ create: 2, update: 0, duplicate: 0, reject: 5 })
-		expect(preview.examples.reject.map((r) => `Line ${r.line}: ${r.detail}`)).toEqual([
-			'Line 3: ‘bob@’ is not a valid email address',
-			'Line 5: This row has no name and no email address',
-			'Line 6: ‘1990-02-30’ is not a valid birthday (that date does not exist)',
-			'Line 7: ‘call me maybe’ is not a valid phone number (use digits, spaces and + ( ) - only)',
-			'Line 8: ‘Hot’ is not a lead status (use New, Interested, Not interested or Converted)',
+		expect(preview.counts).toEqual({ create: 6, update: 0, duplicate: 0, reject: 1 })
+		expect(preview.examples.reject.map((r) => `Line ${r.line}: ${r.detail}`)).toEqual(['Line 5: This row has no name and no email address'])
+		expect(preview.warnings.map((w) => `Line ${w.line}: ${w.message}`)).toEqual([
+			'Line 3: the email address ‘bob@’ is not a valid email address, so it was left out',
+			'Line 6: the birthday ‘1990-02-30’ is not a real date (1990 has no 30 February), so it was left out',
+			'Line 7: the phone number ‘call me maybe’ is not a phone number (use digits, spaces and + ( ) - only), so it was left out',
+			'Line 8: the lead status ‘Hot’ is not one of New, Interested, Not interested or Converted, so it was left out',
 		])
-		// The same rule as the form: a row with neither name nor email is refused.
-		expect(contactFormSchema().safeParse({ emails: [{ email: 'bob@' }], firstName: 'Bob' }).success).toBe(false)
+		const { batchId } = await runImport(m, file('malformed-rows.csv'))
+		const stored = await contactsOf(m)
+		expect(stored.map((c) => c.displayName)).toEqual(['Ada Lovelace', 'Bob Broken', 'Carol Calendar', 'Dan Digits', 'Eve Status', 'Fay, with a comma Quote'])
+		const [, bob, carol, dan, eve] = stored
+		expect(bob!.emails).toEqual([])
+		expect(carol!.emails.map((e) => e.email)).toEqual(['carol@example.com'])
+		expect([carol!.birthdayMonth, carol!.birthdayDay]).toEqual([null, null])
+		expect(dan!.phones).toEqual([])
+		expect(eve!.leadStatus).toBeNull()
+		// The report says exactly what the preview said.
+		const report = (await getImportBatch(m, batchId))!.report
+		expect(report.warnings).toEqual(preview.warnings)
+		expect(report.rejected!.map((r) => r.line)).toEqual([5])
 	})
 
 	it('refuses malformed files up front with a clear message', async () => {
@@ -92,10 +104,10 @@ describe('running an import', () => {
 	it('imports a Google export with the right fields, as source IMPORT, searchable, with one activity entry', async () => {
 		const m = await member()
 		const result = await run(m, file('google-contacts.csv'))
-		expect(result).toMatchObject({ status: 'COMPLETED', total: 7, counts: { create: 4, update: 0, duplicate: 0, reject: 3 } })
+		expect(result).toMatchObject({ status: 'COMPLETED', total: 7, counts: { create: 6, update: 0, duplicate: 0, reject: 1 } })
 		const contacts = await contactsOf(m)
-		expect(contacts.map((c) => c.displayName).sort()).toEqual(['Margaret Hamilton', 'Radia Perlman', 'Tim Berners-Lee', 'no.name'])
-		const margaret = contacts[0]!
+		expect(contacts.map((c) => c.displayName).sort()).toEqual(['Bob Typo', 'Hedy Lamarr', 'Margaret Hamilton', 'Radia Perlman', 'Tim Berners-Lee', 'no.name'])
+		const margaret = contacts.find((c) => c.firstName === 'Margaret')!
 		expect(margaret).toMatchObject({
 			source: 'IMPORT',
 			importBatchId: result.batchId,
@@ -126,10 +138,11 @@ describe('running an import', () => {
 		expect(tim.emails.map((e) => e.email)).toEqual(['tim@web.example', 'timbl@other.example'])
 
 		const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: result.batchId } })
-		expect(batch).toMatchObject({ status: 'COMPLETED', totalRows: 7, processed: 7, created: 4, updated: 0, skipped: 0, rejected: 3, format: 'CSV' })
+		expect(batch).toMatchObject({ status: 'COMPLETED', totalRows: 7, processed: 7, created: 6, updated: 0, skipped: 0, rejected: 1, format: 'CSV' })
 		const report = (await getImportBatch(m, result.batchId))!.report
-		expect(report.rejected!.map((r) => r.line)).toEqual([8, 9, 11])
-		expect(report.rejected![0]!.cells).toContain('bob@')
+		expect(report.rejected!.map((r) => r.line)).toEqual([9])
+		expect(report.rejected![0]!.cells).toContain('Just A Company Ltd')
+		expect(report.warnings!.map((w) => w.line)).toEqual([8, 10, 11])
 		const activity = await prisma.activityLog.findMany({ where: { workspaceId: m.workspaceId, entityType: 'Import' } })
 		expect(activity.map((a) => a.action)).toEqual(['imported'])
 
@@ -177,10 +190,10 @@ describe('running an import', () => {
 		await run(m, file('apple-contacts.vcf'))
 		const before = await prisma.contact.count({ where: { workspaceId: m.workspaceId } })
 		const again = await run(m, file('google-contacts.csv'))
-		expect(again.counts).toEqual({ create: 0, update: 0, duplicate: 4, reject: 3 })
+		expect(again.counts).toEqual({ create: 0, update: 0, duplicate: 6, reject: 1 })
 		expect((await run(m, file('apple-contacts.vcf'))).counts).toEqual({ create: 0, update: 0, duplicate: 3, reject: 0 })
 		expect(await prisma.contact.count({ where: { workspaceId: m.workspaceId } })).toBe(before)
-		expect(await prisma.contactEmail.count({ where: { contact: { workspaceId: m.workspaceId } } })).toBe(10)
+		expect(await prisma.contactEmail.count({ where: { contact: { workspaceId: m.workspaceId } } })).toBe(11)
 	})
 
 	it('fills empty fields of a matching contact, adds new emails, phones and tags, and never overwrites', async () => {
@@ -263,7 +276,7 @@ describe('running an import', () => {
 		const a = await member()
 		const b = await member()
 		await run(a, file('google-contacts.csv'))
-		expect((await previewImport(b, file('google-contacts.csv'))).counts.create).toBe(4)
+		expect((await previewImport(b, file('google-contacts.csv'))).counts.create).toBe(6)
 	})
 })
 

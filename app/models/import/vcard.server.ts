@@ -151,8 +151,9 @@ function normalizeLine(text: string): string {
 type JProp = [string, Record<string, string | string[]>, string, ...unknown[]]
 
 function flat(values: unknown[]): string[] {
-	// ical.js leaves "\;" escaped outside structured values; Apple writes it in NOTE.
-	return values.flatMap((v) => (Array.isArray(v) ? [flat(v).join(',')] : [v == null ? '' : String(v).replace(/\\;/g, ';')]))
+	// ical.js leaves "\;" escaped outside structured values (Apple writes it in NOTE), and
+	// URI values (3.0's URL) are not unescaped at all; writers also escape ":" and '"'.
+	return values.flatMap((v) => (Array.isArray(v) ? [flat(v).join(',')] : [v == null ? '' : String(v).replace(/\\([,;:"])/g, '$1')]))
 }
 
 /** A single text value: ical.js splits some 3.0 text on unescaped commas, so join them back. */
