@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isValidMonthDay, normalizeInstagram, normalizePhone, phoneSearchTokens, websiteDomain } from './contact-fields.ts'
+import { countryCodeOf } from './countries.ts'
+import { formatPhone, isValidMonthDay, normalizeInstagram, normalizePhone, phoneSearchTokens, websiteDomain } from './contact-fields.ts'
+import { telUrl, whatsappUrl } from './quick-actions.ts'
 
 describe('contact fields', () => {
 	it('normalizes phones to E.164 with the default country', () => {
@@ -9,6 +11,24 @@ describe('contact fields', () => {
 		expect(normalizePhone('0033 6 12 34 56 78', 'US')).toBe('+33612345678')
 		expect(normalizePhone('ext. 12', 'US')).toBe('ext. 12')
 		expect(normalizePhone('   ', 'US')).toBe('')
+	})
+
+	it('keeps an extension, shows it, and dials the number without it', () => {
+		for (const typed of ['+1 (212) 555-0147 x2231', '+1 212 555 0147 ext. 2231', 'tel:+1-212-555-0147;ext=2231', '(212) 555-0147 ext 2231']) {
+			expect(normalizePhone(typed, 'US'), typed).toBe('+12125550147;ext=2231')
+		}
+		expect(formatPhone('+12125550147;ext=2231')).toBe('+1 212 555 0147 ext. 2231')
+		expect(telUrl('+12125550147;ext=2231')).toBe('tel:+12125550147')
+		expect(whatsappUrl('+12125550147;ext=2231')).toBe('https://wa.me/12125550147')
+		// The extension's digits are not part of the number people search for.
+		expect(phoneSearchTokens('+12125550147;ext=2231')).toEqual(expect.arrayContaining(['5550147', '0147']))
+	})
+
+	it('knows a country however an address book writes it', () => {
+		const cases: Record<string, string> = { Germany: 'DE', Deutschland: 'DE', 'Česká republika': 'CZ', 'U.S.A.': 'US', USA: 'US', Norge: 'NO', Maroc: 'MA', Polska: 'PL', 'Việt Nam': 'VN', Vietnam: 'VN', México: 'MX', 日本: 'JP', UK: 'GB', de: 'DE' }
+		for (const [name, code] of Object.entries(cases)) expect(countryCodeOf(name), name).toBe(code)
+		expect(countryCodeOf('Springfield')).toBeNull()
+		expect(countryCodeOf('')).toBeNull()
 	})
 
 	it('indexes the digits people search a phone by', () => {
