@@ -95,7 +95,7 @@ export function parseImportFile(file: ImportFile): Parsed {
 	return { format: 'CSV', source: detectSource(csv.headers), csv }
 }
 
-type Record_ = { line: number; raw?: RawContact; error?: string; cells?: string[] }
+type Record_ = { line: number; raw?: RawContact; error?: string; warnings?: string[]; cells?: string[] }
 type Prepared = { parsed: Parsed; mapping: ImportFieldKey[] | null; total: number; record: (i: number) => Record_ }
 
 function prepare(file: ImportFile, ctx: Ctx, posted?: string[] | null): Prepared {
@@ -583,8 +583,8 @@ export async function previewImport(m: Membership, file: ImportFile, mapping?: s
 function chunkRecords(prepared: Prepared, start: number): RowRecord[] {
 	const records: RowRecord[] = []
 	for (let i = start; i < Math.min(prepared.total, start + CHUNK_SIZE); i++) {
-		const { line, raw, error } = prepared.record(i)
-		records.push({ line, raw, error })
+		const { line, raw, error, warnings } = prepared.record(i)
+		records.push({ line, raw, error, warnings })
 	}
 	return records
 }

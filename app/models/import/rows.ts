@@ -9,7 +9,8 @@ import { AUTHORITY_LABELS, AUTHORITY_LEVELS, contactFormSchema, LEAD_STATUS_LABE
 import { parseDateValue, type RawAddress, type RawContact } from './fields.ts'
 
 export type RowContext = { defaultCountry: string; customFields: CustomFieldDef[] }
-export type RowRecord = { line: number; raw?: RawContact; error?: string }
+/** warnings: what reading the file already had to say about this row (a vCard line skipped). */
+export type RowRecord = { line: number; raw?: RawContact; error?: string; warnings?: string[] }
 /** phoneTokens: each number as stored (E.164 when possible) → its search tokens, worked out here to spare the writing thread. */
 export type ValidRow = { line: number; input: ContactInput; groups: string[]; photo?: Uint8Array; warnings: string[]; phoneTokens: Record<string, string[]> }
 export type InvalidRow = { line: number; error: string; name: string }
@@ -70,7 +71,7 @@ function read(rec: RowRecord, ctx: RowContext): ValidRow | { error: string } {
 	if (rec.error || !rec.raw) return { error: (rec.error ?? 'this row could not be read').replace(/^./, (c) => c.toUpperCase()) }
 	const raw = rec.raw
 	// One bad value never costs the whole contact: it is left out (or mended) and said here, with the value.
-	const warnings: string[] = []
+	const warnings: string[] = [...(rec.warnings ?? [])]
 	const name = (field: string, value: string | undefined) => withoutStrayQuote(field, value, warnings)
 	let firstName = [name('first name', raw.firstName), name('middle name', raw.middleName)].filter(Boolean).join(' ')
 	let lastName = name('last name', raw.lastName) ?? ''

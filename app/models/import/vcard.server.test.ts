@@ -64,14 +64,18 @@ describe('reading vCards', () => {
 		expect([...k!.photo!.slice(0, 4)]).toEqual(PNG)
 	})
 
-	it('rejects a broken card alone, with its line, and keeps the others', () => {
+	it('skips the lines it cannot read, with a warning, and keeps the rest of the card', () => {
 		const cards = readVcards(fixture('malformed-vcard.vcf'))
-		expect(cards.map((c) => [c.line, c.raw?.fullName ?? null, c.error ?? null])).toEqual([
-			[1, 'Good Card', null],
-			[7, null, 'this card can’t be read: line 10 (“this line is not a property”) is not a vCard property; it was left out'],
-			[12, null, 'this card has no END:VCARD, so it was left out'],
-			[16, 'Last Card', null],
+		expect(cards.map((c) => [c.line, c.raw?.fullName ?? null, c.raw?.emails[0]?.value ?? null, c.warnings ?? []])).toEqual([
+			[1, 'Good Card', 'good@example.com', []],
+			[7, 'Broken Card', null, ['line 10 (“this line is not a property”) is not a vCard property, so it was skipped']],
+			[12, 'No End', 'noend@example.com', ['this card has no END:VCARD line, so it was read up to where the next card or the file begins or ends']],
+			[16, 'Last Card', 'last@example.com', []],
 		])
+		// A property ical.js itself refuses costs only that line.
+		const [odd] = readVcards('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada Lovelace\r\nX-FOO;=bar:baz\r\nEMAIL:ada@example.com\r\nEND:VCARD\r\n')
+		expect(odd).toMatchObject({ raw: { fullName: 'Ada Lovelace', emails: [{ value: 'ada@example.com' }] } })
+		expect(odd!.warnings).toEqual([expect.stringMatching(/^line 4 \(“X-FOO;=bar:baz”\) can’t be read \(.+\), so it was skipped$/)])
 	})
 
 	it('refuses a file with no cards', () => {

@@ -2,13 +2,15 @@
 // (with 2.1's quoted-printable soft breaks and bare base64 lines), 2.1 quirks are
 // rewritten into 3.0 syntax (TEL;CELL → TEL;TYPE=CELL, QP decoded with its
 // charset), and each card is then parsed by ical.js, so one code path reads all
-// three versions. A card that cannot be read is rejected alone, with its line.
+// three versions. A line that cannot be read is skipped, with a warning; the rest
+// of its card is kept.
 import ICAL from 'ical.js'
 import type { ContactAddress, ContactWebsite } from '#app/utils/contact-fields.ts'
 import { emptyRaw, ImportFileError, normalizeLabel, RAW_ADDRESS_PARTS, tagList, type RawContact } from './fields.ts'
 
 type Line = { line: number; text: string }
-export type VcardCard = { line: number; raw?: RawContact; error?: string }
+/** warnings: lines of the card that could not be read and were skipped (the rest of the card is kept). */
+export type VcardCard = { line: number; raw?: RawContact; error?: string; warnings?: string[] }
 
 const BASE64_PARAM = /;(?:ENCODING=)?(?:b|BASE64)(?=[;:])/i
 const QP_PARAM = /;(?:ENCODING=)?QUOTED-PRINTABLE(?=[;:])/i
@@ -16,8 +18,11 @@ const QP_PARAM = /;(?:ENCODING=)?QUOTED-PRINTABLE(?=[;:])/i
 /** Physical lines → logical lines grouped by card, each card with the line of its BEGIN. */
 function splitCards(text: string) {
 	const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
-	const cards: Array<{ line: number; lines: Line[]; error?: string }> = []
-	let current: { line: number; lines: Line[]; error?: string } | null = null
+	type Card = { line: number; lines: Line[]; warnings: string[] }
+	const cards: Card[] = []
+	let current: Card | null = null
+	// A card cut short (no END:VCARD) is read up to where the next one begins.
+	const unended = (card: Card) => ({ ...card, warnings: [...card.warnings, 'this card has no END:VCARD line, so it was read up to where the next card or the file begins or ends'] })
 	let last: Line | null = null
 	for (let i = 0; i < physical.length; i++) {
 		const text = physical[i]!
@@ -43,8 +48,8 @@ function splitCards(text: string) {
 			continue
 		}
 		if (/^BEGIN:VCARD\s*$/i.test(text)) {
-			if (current) cards.push({ ...current, error: 'this card has no END:VCARD, so it was left out' })
-			current = { line: lineNo, lines: [] }
+			if (current) cards.push(unended(current))
+			current = { line: lineNo, lines: [], warnings: [] }
 			last = null
 			continue
 		}
@@ -58,7 +63,7 @@ function splitCards(text: string) {
 		last = { line: lineNo, text }
 		current.lines.push(last)
 	}
-	if (current) cards.push({ ...current, error: 'this card has no END:VCARD, so it was left out' })
+	if (current) cards.push(unended(current))
 	return cards
 }
 
@@ -333,27 +338,44 @@ function cardToRaw(props: JProp[]): RawContact {
 /** Every card of a .vcf file; a card that can't be read comes back with an error instead of a contact. */
 export function readVcards(text: string): VcardCard[] {
 	if (!/^BEGIN:VCARD\s*$/im.test(text)) throw new ImportFileError('This file has no contact cards in it (no BEGIN:VCARD line). Export your contacts as vCard (.vcf) or CSV and try again.')
-	return splitCards(text).map((card) => {
-		if (card.error) return { line: card.line, error: card.error }
-		let current = card.line
+	return splitCards(text).flatMap((card): VcardCard[] => {
+		const warnings = [...card.warnings]
+		// ical.js picks its 3.0 rules from VERSION; 2.1 cards are 3.0 once rewritten.
+		const body: string[] = []
+		for (const l of card.lines) {
+			if (headEnd(l.text) === -1) {
+				warnings.push(`line ${l.line} (${quoteLine(l.text)}) is not a vCard property, so it was skipped`)
+				continue
+			}
+			body.push(/^VERSION:\s*2\.1\s*$/i.test(l.text) ? 'VERSION:3.0' : normalizeLine(l.text))
+		}
+		if (!body.length) return []
+		const parse = (lines: string[]) => ICAL.parse(['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n')) as unknown as [string, JProp[], unknown[]]
 		try {
-			const body = card.lines.map((l) => {
-				current = l.line
-				// ical.js picks its 3.0 rules from VERSION; 2.1 cards are 3.0 once rewritten.
-				if (/^VERSION:\s*2\.1\s*$/i.test(l.text)) return 'VERSION:3.0'
-				return normalizeLine(l.text)
+			return [{ line: card.line, raw: cardToRaw(parse(body)[1]), warnings }]
+		} catch {
+			// Find the lines ical.js cannot read, one by one, and keep the others.
+			const version = body.find((l) => /^VERSION:/i.test(l))
+			const kept = body.filter((text, i) => {
+				try {
+					parse(version && !/^VERSION:/i.test(text) ? [version, text] : [text])
+					return true
+				} catch (error) {
+					const line = card.lines.filter((l) => headEnd(l.text) !== -1)[i]?.line
+					warnings.push(`line ${line} (${quoteLine(text)}) can’t be read (${error instanceof Error ? error.message : 'not vCard'}), so it was skipped`)
+					return false
+				}
 			})
-			current = card.line
-			const parsed = ICAL.parse(['BEGIN:VCARD', ...body, 'END:VCARD'].join('\r\n')) as unknown as [string, JProp[], unknown[]]
-			return { line: card.line, raw: cardToRaw(parsed[1]) }
-		} catch (error) {
-			const bad = card.lines.find((l) => headEnd(l.text) === -1)
-			const where = bad ? bad.line : current
-			const what = bad ? `line ${where} (“${bad.text.slice(0, 40)}”) is not a vCard property` : `line ${where}: ${error instanceof Error ? error.message : 'it could not be read'}`
-			return { line: card.line, error: `this card can’t be read: ${what}; it was left out` }
+			try {
+				return [{ line: card.line, raw: cardToRaw(parse(kept)[1]), warnings }]
+			} catch (error) {
+				return [{ line: card.line, error: `this card can’t be read (${error instanceof Error ? error.message : 'not vCard'}); it was left out` }]
+			}
 		}
 	})
 }
+
+const quoteLine = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`
 
 // ───────────────────────── writing vCard 4.0 ─────────────────────────
 
