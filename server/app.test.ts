@@ -1,7 +1,7 @@
 // The Express middleware around Remix, exercised over real HTTP.
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app.ts'
+import { createApp, routePath } from './app.ts'
 
 let base = ''
 let close: () => void
@@ -41,6 +41,12 @@ describe('cross-site posts', () => {
 		expect(res.status).toBe(403)
 	})
 
+	it('refuses a post from a page without an origin (Origin: null)', async () => {
+		const res = await post('/contacts/new', { Origin: 'null' })
+		expect(res.status).toBe(403)
+		expect(await res.text()).toMatch(/another site/)
+	})
+
 	it('refuses a post the browser marks cross-site', async () => {
 		const res = await post('/settings', { 'Sec-Fetch-Site': 'cross-site' })
 		expect(res.status).toBe(403)
@@ -65,5 +71,16 @@ describe('account rate limit', () => {
 		expect(((await other.json()) as { rateLimited: boolean }).rateLimited).toBe(false)
 		const page = await fetch(`${base}/login`)
 		expect(((await page.json()) as { rateLimited: boolean }).rateLimited).toBe(false)
+	})
+
+	it('counts every spelling of an account path the router answers as that path', async () => {
+		// The limiter counts by client; the test above used this client's three tries.
+		for (const path of ['/login/', '/LOGIN', '/Login', '/forgot-password/', '/Magic-Link', '/log%69n', '/SIGNUP.data', '//reset-password']) {
+			const res = await fetch(`${base}${path}`, { method: 'POST', body: 'x=1' })
+			expect(((await res.json()) as { rateLimited: boolean }).rateLimited, path).toBe(true)
+		}
+		expect(routePath('/Magic-Link/')).toBe('/magic-link')
+		expect(routePath('/')).toBe('/')
+		expect(routePath('/%E0%A4%A')).toBe('/%e0%a4%a')
 	})
 })

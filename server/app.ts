@@ -85,7 +85,8 @@ export const sameOriginPosts: RequestHandler = (req, res, next) => {
 	const site = req.get('sec-fetch-site')
 	const origin = req.get('origin')
 	const host = req.get('x-forwarded-host') ?? req.get('host')
-	let crossSite = site === 'cross-site'
+	// "null" is the origin of a sandboxed frame or a file: page; no form of ours is posted from one.
+	let crossSite = site === 'cross-site' || origin === 'null'
 	if (origin && origin !== 'null' && host) {
 		try {
 			crossSite ||= new URL(origin).host !== host
@@ -94,10 +95,25 @@ export const sameOriginPosts: RequestHandler = (req, res, next) => {
 		}
 	}
 	if (crossSite) {
-		res.status(403).type('text/plain').send('This form was posted from another site and was refused.')
+		res.status(403).type('text/plain').send('This form was posted from another site (or from a page without an address) and was refused.')
 		return
 	}
 	next()
+}
+
+/**
+ * A path as the router matches it: Remix matches case-insensitively, with or without a
+ * trailing slash, and decodes percent-escapes, so "/LOGIN/", "/Login" and "/log%69n"
+ * are all the sign-in form and must be counted as it.
+ */
+export function routePath(path: string) {
+	let decoded = path
+	try {
+		decoded = decodeURIComponent(path)
+	} catch {
+		// A malformed escape is matched by no route; leave it as it came.
+	}
+	return decoded.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1')
 }
 
 /**
@@ -116,7 +132,7 @@ export function accountRateLimit(limit: number) {
 		},
 	})
 	return ((req, res, next) => {
-		if (req.method !== 'POST' || !ACCOUNT_POST_PATHS.test(req.path)) return next()
+		if (req.method !== 'POST' || !ACCOUNT_POST_PATHS.test(routePath(req.path))) return next()
 		return limiter(req, res, next)
 	}) satisfies RequestHandler
 }

@@ -72,6 +72,13 @@ describe('deal form and money', () => {
 		expect(parseAmount('abc')).toBeNull()
 		expect(formatMoney(1_250_000, 'USD')).toBe('$12,500')
 		expect(formatMoney(1_250_050, 'EUR')).toBe('€12,500.50')
+		// Compact amounts are written by us, the same in Node and in every browser.
+		expect(formatMoney(2_400_000, 'EUR', { compact: true })).toBe('€24K')
+		expect(formatMoney(2_450_000, 'USD', { compact: true })).toBe('$24.5K')
+		expect(formatMoney(312_000_000, 'GBP', { compact: true })).toBe('£3.1M')
+		expect(formatMoney(98_000, 'USD', { compact: true })).toBe('$980')
+		expect(formatMoney(2_500_000, 'JPY', { compact: true })).toBe('¥2.5M')
+		expect(formatMoney(-150_000, 'USD', { compact: true })).toBe('-$1.5K')
 		const bad = dealFormSchema.safeParse({ name: ' ', value: 'lots', stageId: 'x', probability: '120' })
 		expect(bad.success).toBe(false)
 		const errors = bad.error!.flatten().fieldErrors

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { userRemindersChanged } from '#app/models/reminder.server.ts'
 import { avatarSrc, setPassword } from '#app/models/user.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_TYPES, AVATAR_WRONG_TYPE, PreferencesSchema, type NotificationPrefs, type Preferences } from '#app/validation/settings.ts'
+import { AVATAR_EMPTY, AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_TYPES, AVATAR_WRONG_TYPE, PreferencesSchema, type NotificationPrefs, type Preferences } from '#app/validation/settings.ts'
 
 /** Everything the settings pages show; the password hash never leaves this function. */
 export async function getSettings(userId: string) {
@@ -43,6 +43,7 @@ export function updateName(userId: string, name: string) {
  * the message to show beside the field.
  */
 export async function readAvatarUpload(file: Blob): Promise<{ ok: true; contentType: string; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string }> {
+	if (file.size === 0) return { ok: false, error: AVATAR_EMPTY }
 	if (file.size > AVATAR_MAX_BYTES) return { ok: false, error: AVATAR_TOO_BIG }
 	const bytes = new Uint8Array(await file.arrayBuffer())
 	const type = await fileTypeFromBuffer(bytes)

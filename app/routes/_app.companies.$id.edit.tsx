@@ -11,6 +11,7 @@ import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatPhone } from '#app/utils/contact-fields.ts'
 import { companyFormSchema } from '#app/validation/company.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.company.name ?? 'company'} · Rapport` }]
 
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { m, company } = await requireEditable(request, params.id!)
 	const customFields = await listCustomFields(m.workspaceId, 'COMPANY')
-	const submission = parseWithZod(await request.formData(), { schema: companyFormSchema(customFields) })
+	const submission = parseWithZod(await readForm(request), { schema: companyFormSchema(customFields) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await updateCompany(m, company.id, submission.value, { defaultCountry: await defaultCountryOf(m.userId), customFields })
 	return redirect(`/companies/${company.id}?saved=1`)

@@ -22,6 +22,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { COMPANY_PAGE_SIZES, companyListSearch, parseCompanyListQuery, SIZE_BANDS, type CompanySort } from '#app/validation/company.ts'
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '#app/validation/contact.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Companies · Rapport' }]
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	if (form.get('intent') !== 'restore') throw new Response('Unknown action', { status: 400 })
 	const company = await restoreCompany(m, String(form.get('id') ?? ''))
 	return redirect(`/companies/${company.id}?restored=1`)

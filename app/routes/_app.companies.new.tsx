@@ -9,6 +9,7 @@ import { createCompany, defaultCountryOf, listCompanyFilterOptions } from '#app/
 import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { companyFormSchema } from '#app/validation/company.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New company · Rapport' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireCreator(request)
 	const customFields = await listCustomFields(m.workspaceId, 'COMPANY')
-	const submission = parseWithZod(await request.formData(), { schema: companyFormSchema(customFields) })
+	const submission = parseWithZod(await readForm(request), { schema: companyFormSchema(customFields) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const company = await createCompany(m, submission.value, { defaultCountry: await defaultCountryOf(m.userId), customFields })
 	return redirect(`/companies/${company.id}?created=1`)

@@ -34,6 +34,7 @@ import { parseTimelineParams } from '#app/validation/interaction.ts'
 import { CustomReminderSchema, KeepInTouchSchema } from '#app/validation/reminder.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.displayName ?? 'Contact'} · Rapport` }]
 
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
 	const contact = await getContact(m, params.id!)
 	if (!contact) throw notFound()
-	const form = await request.formData()
+	const form = await readForm(request)
 	const intent = form.get('intent')
 	// A reminder of my own needs only to see the contact.
 	if (intent === 'add-reminder') {

@@ -11,6 +11,7 @@ import { clearQuickActionCookie, logPendingQuickAction, pendingQuickAction } fro
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { LogPromptSchema } from '#app/validation/template.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log this as an interaction? · Rapport' }]
 
@@ -35,7 +36,7 @@ function withParam(path: string, key: string, value: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	await requireMembership(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const redirectTo = safeRedirectTo(formData.get('redirectTo'), `/contacts/${params.id}`)
 	const headers = { 'Set-Cookie': await clearQuickActionCookie() }
 	if (formData.get('intent') === 'dismiss') return redirect(redirectTo, { headers })

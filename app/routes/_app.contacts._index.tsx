@@ -29,6 +29,7 @@ import { formatDate } from '#app/utils/time.ts'
 import { contactListSearch, PAGE_SIZES, parseContactListQuery } from '#app/validation/contact-list.ts'
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, SOURCE_LABELS, SOURCES } from '#app/validation/contact.ts'
 import { contactPictureSrc } from './_app.contacts.form.server.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Contacts · Rapport' }]
 
@@ -71,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	const intent = String(form.get('intent') ?? '')
 	const back = String(form.get('back') ?? '')
 	const ids = form.getAll('ids').map(String).slice(0, 1000)

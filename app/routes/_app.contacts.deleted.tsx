@@ -10,6 +10,7 @@ import { DELETED_RETENTION_DAYS } from '#app/validation/contact-list.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Recently deleted · Rapport' }]
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const id = String((await request.formData()).get('id') ?? '')
+	const id = String((await readForm(request)).get('id') ?? '')
 	if (!(await restoreContact(m, id))) throw notFound()
 	return redirect(`/contacts/${id}`)
 }

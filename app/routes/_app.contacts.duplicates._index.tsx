@@ -17,6 +17,7 @@ import { dismissPair, listLikelyDuplicatePairs, type DuplicateReason } from '#ap
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 const DismissSchema = z.object({
 	intent: z.literal('dismiss'),
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const submission = parseWithZod(await request.formData(), { schema: DismissSchema })
+	const submission = parseWithZod(await readForm(request), { schema: DismissSchema })
 	if (submission.status !== 'success') throw new Response('That request was not understood.', { status: 400 })
 	const { a, b, page } = submission.value
 	if (!(await dismissPair(m, a, b))) throw notFound()

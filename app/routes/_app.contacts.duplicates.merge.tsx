@@ -18,6 +18,7 @@ import { mergeContacts, mergePreview, type MergeChoices, type MergeFieldKey, typ
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 const Side = z.enum(['a', 'b'])
 const MergeSchema = z.object({
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const submission = parseWithZod(await request.formData(), { schema: MergeSchema })
+	const submission = parseWithZod(await readForm(request), { schema: MergeSchema })
 	if (submission.status !== 'success') return data({ error: 'Choose which record to keep, then try again.' }, { status: 400 })
 	const { a, b, keep, pick } = submission.value
 	const [keepId, mergeId] = keep === 'a' ? [a, b] : [b, a]

@@ -2,7 +2,8 @@
 // handling of a submitted form (multipart, for the picture).
 import { userPrefs } from '#app/models/user.server.ts'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { MaxPartSizeExceededError, readForm } from '#app/utils/form.server.ts'
 import { createContact, updateContact } from '#app/models/contact.server.ts'
 import { listCustomFields } from '#app/models/custom-field.server.ts'
 import { findDuplicatesFor } from '#app/models/duplicates.server.ts'
@@ -28,11 +29,12 @@ export async function contactFormOptions(m: Membership) {
 // its size is then refused beside the field and nothing typed is lost.
 const MAX_UPLOAD = 5 * AVATAR_MAX_BYTES
 
-async function readForm(request: Request) {
+async function readContactForm(request: Request) {
 	try {
-		return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }))
-	} catch {
-		return null
+		return await readForm(request, { maxPartSize: MAX_UPLOAD })
+	} catch (error) {
+		if (error instanceof MaxPartSizeExceededError) return null
+		throw error
 	}
 }
 
@@ -40,7 +42,7 @@ async function readForm(request: Request) {
 export async function handleContactForm(request: Request, m: Membership, contactId?: string) {
 	const { customFields, defaultCountry } = await contactFormOptions(m)
 	const schema = contactFormSchema(customFields)
-	const formData = await readForm(request)
+	const formData = await readContactForm(request)
 	if (!formData) throw new Response(AVATAR_TOO_BIG, { status: 413 })
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), duplicates: [] }, { status: submission.status === 'error' ? 400 : 200 })

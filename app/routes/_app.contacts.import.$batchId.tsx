@@ -19,6 +19,7 @@ import { canUndo, getImportBatch, undoImport, type Outcome, type RowResult } fro
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { cn, notFound } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 const UndoSchema = z.object({ intent: z.literal('undo') })
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const submission = parseWithZod(await request.formData(), { schema: UndoSchema })
+	const submission = parseWithZod(await readForm(request), { schema: UndoSchema })
 	if (submission.status !== 'success') throw new Response('Unknown action', { status: 400 })
 	const result = await undoImport(m, params.batchId ?? '')
 	if (!result) throw notFound()

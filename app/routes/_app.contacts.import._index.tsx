@@ -7,10 +7,7 @@ import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
 	data,
-	MaxPartSizeExceededError,
 	redirect,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 	type MetaFunction,
@@ -43,6 +40,7 @@ import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { IMPORT_ACCEPT, IMPORT_MAX_BYTES, IMPORT_TOO_BIG, ImportPreviewSchema, ImportTokenSchema, ImportUploadSchema } from '#app/validation/import.ts'
+import { MaxPartSizeExceededError, readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Import contacts · Rapport' }]
 
@@ -89,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireImporter(request)
 	if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return upload(request, m)
 
-	const submission = parseWithZod(await request.formData(), { schema: ImportPreviewSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ImportPreviewSchema })
 	if (submission.status !== 'success') return redirect('/contacts/import?token=expired')
 	const { intent, token, mapping } = submission.value
 	if (intent === 'preview') {
@@ -108,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
 async function upload(request: Request, m: Awaited<ReturnType<typeof requireImporter>>) {
 	let formData: FormData
 	try {
-		formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }))
+		formData = await readForm(request, { maxPartSize: IMPORT_MAX_BYTES })
 	} catch (error) {
 		if (!(error instanceof MaxPartSizeExceededError)) throw error
 		// The rest of the upload is unread, so answer for the file field alone.

@@ -19,8 +19,9 @@ import { getDashboard, zonedDay } from '#app/models/dashboard.server.ts'
 import { markMissedFollowUps } from '#app/models/follow-up.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { cn } from '#app/utils/misc.ts'
-import { formatDateTime } from '#app/utils/time.ts'
+import { calendarDaysBetween, formatDateTime } from '#app/utils/time.ts'
 import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
+import { formatMoney } from '#app/validation/deal.ts'
 import { CLOSING_DAYS, MEETING_MEDIA, MONTHS_SHOWN, RANGE_PRESETS, UPCOMING_DAYS, WEEKS_SHOWN, parseDateRange } from '#app/validation/dashboard.ts'
 import { FOLLOW_UP_TYPE_LABELS } from '#app/validation/follow-up.ts'
 import { MEDIUM_LABELS } from '#app/validation/interaction.ts'
@@ -47,25 +48,14 @@ function greeting(now: string, timeZone: string) {
 
 // Intl formatters are built once per kind (building one costs ~0.1–0.4 ms; this page formats hundreds of values).
 const int = formatCount
-const moneyFormats = new Map<string, Intl.NumberFormat | null>()
-function money(cents: number, currency: string, compact = false) {
-	const key = `${currency}|${compact}`
-	if (!moneyFormats.has(key)) {
-		try {
-			moneyFormats.set(key, new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: compact ? 1 : 0, notation: compact ? 'compact' : 'standard' }))
-		} catch {
-			moneyFormats.set(key, null)
-		}
-	}
-	const f = moneyFormats.get(key)
-	return f ? f.format(cents / 100) : `${int(Math.round(cents / 100))} ${currency}`
-}
+const money = (cents: number, currency: string, compact = false) => formatMoney(cents, currency, { compact })
 /** A calendar day key ("YYYY-MM-DD" or "YYYY-MM") in words, without any zone shift. */
 function dayLabel(key: string, opts: Intl.DateTimeFormatOptions) {
 	return formatDateTime(`${key.length === 7 ? `${key}-01` : key}T00:00:00Z`, 'UTC', { dateStyle: undefined, timeStyle: undefined, ...opts })
 }
-function ago(date: string | Date, now: string) {
-	const days = Math.floor((new Date(now).getTime() - new Date(date).getTime()) / 86_400_000)
+/** How long ago, in calendar days of the user's time zone. */
+function ago(date: string | Date, now: string, timeZone: string) {
+	const days = calendarDaysBetween(date, now, timeZone)
 	if (days <= 0) return 'today'
 	if (days === 1) return 'yesterday'
 	if (days < 60) return `${days} days ago`
@@ -397,7 +387,7 @@ export default function Dashboard() {
 					<ul className="divide-y divide-border">
 						{d.recentlyContacted.length === 0 ? <Empty>No interactions logged yet.</Empty> : null}
 						{d.recentlyContacted.map((c) => (
-							<PersonRow key={c.id} c={c} when={ago(c.lastContactedAt!, now)} />
+							<PersonRow key={c.id} c={c} when={ago(c.lastContactedAt!, now, tz)} />
 						))}
 					</ul>
 				</Card>
@@ -414,7 +404,7 @@ export default function Dashboard() {
 					<ul className="divide-y divide-border">
 						{d.needsAttention.contacts.length === 0 ? <Empty>Everyone is in touch.</Empty> : null}
 						{d.needsAttention.contacts.map((c) => (
-							<PersonRow key={c.id} c={c} when={ago(c.lastContactedAt!, now)} />
+							<PersonRow key={c.id} c={c} when={ago(c.lastContactedAt!, now, tz)} />
 						))}
 					</ul>
 				</Card>
@@ -447,7 +437,7 @@ export default function Dashboard() {
 									) : null}
 								</p>
 								<p className="truncate text-xs text-muted">
-									{[a.detail, a.actor ?? 'Rapport', ago(a.createdAt, now)].filter(Boolean).join(' · ')}
+									{[a.detail, a.actor ?? 'Rapport', ago(a.createdAt, now, tz)].filter(Boolean).join(' · ')}
 								</p>
 							</li>
 						))}

@@ -22,6 +22,7 @@ import { closeDealSchema, formatDay, formatMoney } from '#app/validation/deal.ts
 import { FOLLOW_UP_TYPE_LABELS, followUpState } from '#app/validation/follow-up.ts'
 import { MEDIUM_LABELS } from '#app/validation/interaction.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deal.name ?? 'Deal'} · Rapport` }]
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { m, deal } = await requireDeal(request, params.id!)
-	const form = await request.formData()
+	const form = await readForm(request)
 	const intent = form.get('intent')
 	if (intent === 'close') {
 		const parsed = closeDealSchema.safeParse({ outcome: form.get('outcome'), reason: form.get('reason') ?? undefined })

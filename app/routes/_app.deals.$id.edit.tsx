@@ -9,6 +9,7 @@ import { dealFormOptions, DealFieldError, getDeal, updateDeal } from '#app/model
 import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { amountInput, dealFormSchema } from '#app/validation/deal.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.deal.name ?? 'deal'} · Rapport` }]
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { m, deal } = await requireEditable(request, params.id!)
-	const submission = parseWithZod(await request.formData(), { schema: dealFormSchema })
+	const submission = parseWithZod(await readForm(request), { schema: dealFormSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		await updateDeal(m, deal.id, submission.value)

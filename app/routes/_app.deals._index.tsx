@@ -12,6 +12,7 @@ import { Icon } from '#app/components/ui/icon.tsx'
 import { getBoard, moveDeal } from '#app/models/deal.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { formatTotals } from '#app/validation/deal.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Deals · Rapport' }]
 
@@ -30,7 +31,7 @@ function refusal(error: unknown) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	if (form.get('intent') !== 'move') throw new Response('Unknown action', { status: 400 })
 	const get = (k: string) => String(form.get(k) ?? '').slice(0, 100) || null
 	const js = form.get('js') === '1'

@@ -8,6 +8,7 @@ import { PageHeader } from '#app/components/page-header.tsx'
 import { createDeal, dealFormOptions, DealFieldError } from '#app/models/deal.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { dealFormSchema } from '#app/validation/deal.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New deal · Rapport' }]
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireCreator(request)
-	const submission = parseWithZod(await request.formData(), { schema: dealFormSchema })
+	const submission = parseWithZod(await readForm(request), { schema: dealFormSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		const deal = await createDeal(m, submission.value)

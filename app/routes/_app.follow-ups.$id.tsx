@@ -28,6 +28,7 @@ import { cn, notFound } from '#app/utils/misc.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
 import { cancelFollowUpSchema, completeFollowUpSchema, FOLLOW_UP_TYPE_LABELS, followUpFormSchema, followUpState, rescheduleSchema } from '#app/validation/follow-up.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${FOLLOW_UP_TYPE_LABELS[data.followUp.type]} · ${data.followUp.contact?.displayName ?? data.followUp.company?.name ?? 'Follow-up'} · Rapport` : 'Follow-up · Rapport' },
@@ -51,7 +52,7 @@ type Intent = 'complete' | 'reschedule' | 'edit' | 'cancel'
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { m, followUp: f } = await requireFollowUp(request, params.id!)
 	const { timeZone } = await followUpUserSettings(m.userId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '') as Intent
 	const done = `/follow-ups/${f.id}?done=`
 

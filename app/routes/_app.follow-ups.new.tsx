@@ -16,6 +16,7 @@ import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDateTime, utcToWallTime, wallTimeToUtc } from '#app/utils/time.ts'
 import { followUpFormSchema, typeForMedium } from '#app/validation/follow-up.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New follow-up · Rapport' }]
 
@@ -59,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireCreator(request)
 	const { timeZone } = await followUpUserSettings(m.userId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: followUpFormSchema({ timeZone }) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {

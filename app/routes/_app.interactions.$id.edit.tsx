@@ -13,6 +13,7 @@ import { requireEdit, requireMembership } from '#app/models/workspace.server.ts'
 import { formatDateTime, utcToWallTime } from '#app/utils/time.ts'
 import { FOLLOW_UP_TYPE_FOR, interactionSchema, MEDIUM_LABELS, safeReturnTo } from '#app/validation/interaction.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit interaction${data?.withWhom ? ` with ${data.withWhom}` : ''} · Rapport` }]
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { m, interaction } = await load(request, params.id!)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const back = backTo(interaction, formData.get('returnTo'))
 	if (formData.get('intent') === 'delete') {
 		await deleteInteraction(m, interaction.id)

@@ -21,6 +21,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { FOLLOW_UP_TYPE_FOR, interactionSchema, MEDIUMS, MESSAGES, safeReturnTo, type Medium } from '#app/validation/interaction.ts'
 import { notFound } from '#app/utils/misc.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log an interaction · Rapport' }]
 
@@ -116,7 +117,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireLogger(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: interactionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const result = await logInteraction(m, submission.value)

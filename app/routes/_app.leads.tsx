@@ -20,6 +20,7 @@ import { safeRedirectTo } from '#app/utils/session.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { LEAD_STATUS_LABELS } from '#app/validation/contact.ts'
 import { LEAD_KIND_LABELS, LEAD_KINDS, pageParam, parseLeadsQuery, StatusChangeSchema, type LeadKind, type LeadsQuery } from '#app/validation/lead.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Leads · Rapport' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const submission = parseWithZod(await request.formData(), { schema: StatusChangeSchema })
+	const submission = parseWithZod(await readForm(request), { schema: StatusChangeSchema })
 	if (submission.status !== 'success') return data({ ok: false, result: submission.reply() }, { status: 400 })
 	const { entity, id, status, redirectTo, js } = submission.value
 	const result = await setLeadStatus(m, entity, id, status)

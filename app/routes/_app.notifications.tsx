@@ -15,6 +15,7 @@ import { userPrefs } from '#app/models/user.server.ts'
 import { cn } from '#app/utils/misc.ts'
 import { reminderAction } from '#app/utils/reminder-action.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Rapport' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const form = await request.clone().formData()
+	const form = await readForm(request.clone())
 	const intent = String(form.get('intent') ?? '')
 	if (intent === 'read') {
 		await markNotificationRead(m.userId, String(form.get('notificationId') ?? ''))

@@ -3,9 +3,6 @@ import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
 	data,
-	MaxPartSizeExceededError,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 	type MetaFunction,
@@ -17,6 +14,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { getSettings, readAvatarUpload, removeAllPictures, removeAvatarImage, setAvatarImage, updateName } from '#app/models/settings.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
+import { MaxPartSizeExceededError, readForm } from '#app/utils/form.server.ts'
 import { AVATAR_MAX_BYTES, AVATAR_TOO_BIG, AVATAR_TYPES, AvatarUploadSchema, ProfileNameSchema } from '#app/validation/settings.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Profile · Settings · Rapport' }]
@@ -27,17 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { name: user.name, email: user.email, avatarSrc: user.avatarSrc, hasImage: user.hasImage, hasGooglePicture: Boolean(user.avatarUrl) }
 }
 
-/** Multipart only for the picture form; the other forms post urlencoded. */
-async function readForm(request: Request) {
-	if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) return request.formData()
-	return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: AVATAR_MAX_BYTES }))
-}
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
 	let formData: FormData
 	try {
-		formData = await readForm(request)
+		// Multipart only for the picture form; the other forms post urlencoded.
+		formData = await readForm(request, { maxPartSize: AVATAR_MAX_BYTES })
 	} catch (error) {
 		if (!(error instanceof MaxPartSizeExceededError)) throw error
 		// The rest of the upload is unread, so answer for the picture field alone.

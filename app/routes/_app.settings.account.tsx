@@ -11,6 +11,7 @@ import { getSettings } from '#app/models/settings.server.ts'
 import { checkPassword, normalizeEmail } from '#app/models/user.server.ts'
 import { requireUserId, signOut } from '#app/utils/session.server.ts'
 import { DeleteAccountSchema } from '#app/validation/settings.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Account · Settings · Rapport' }]
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
 	const { email, hasPassword } = await getSettings(userId)
-	const submission = await parseWithZod(await request.formData(), {
+	const submission = await parseWithZod(await readForm(request), {
 		async: true,
 		schema: DeleteAccountSchema.superRefine(async (value, ctx) => {
 			if (normalizeEmail(value.email) !== email) {

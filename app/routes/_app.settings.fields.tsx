@@ -16,6 +16,7 @@ import { createCustomField, CustomFieldError, deleteCustomField, listCustomField
 import { canManageWorkspace } from '#app/models/taxonomy.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { CUSTOM_FIELD_TYPE_LABELS, CUSTOM_FIELD_TYPES, CustomFieldCreateSchema, CustomFieldUpdateSchema } from '#app/validation/taxonomy.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Custom fields · Settings · Rapport' }]
 
@@ -29,7 +30,7 @@ type Reply = { intent: string; id?: string; entity?: string; result?: Submission
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '')
 	const id = String(formData.get('id') ?? '') || undefined
 	const entity = String(formData.get('entity') ?? '') || undefined

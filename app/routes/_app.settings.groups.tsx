@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { createGroup, deleteGroup, listGroups, TaxonomyError, updateGroup } from '#app/models/taxonomy.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { GroupCreateSchema, GroupUpdateSchema } from '#app/validation/taxonomy.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Groups · Settings · Rapport' }]
 
@@ -24,7 +25,7 @@ type Reply = { intent: string; id?: string; result?: SubmissionResult<string[]>;
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '')
 	const id = String(formData.get('id') ?? '') || undefined
 

@@ -13,6 +13,7 @@ import { getVapidKeys } from '#app/services/push.server.ts'
 import { formatDate } from '#app/utils/time.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
 import { NotificationsSchema } from '#app/validation/settings.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Settings · Rapport' }]
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const submission = parseWithZod(await request.formData(), { schema: NotificationsSchema })
+	const submission = parseWithZod(await readForm(request), { schema: NotificationsSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await updateNotificationPrefs(userId, submission.value)
 	return { result: submission.reply() }

@@ -16,6 +16,7 @@ import { addStage, DealFieldError, listStagesWithCounts, moveStage, removeStage,
 import { canManageWorkspace } from '#app/models/taxonomy.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
 import { STAGE_OUTCOME_LABELS, STAGE_OUTCOMES, stageFormSchema, type StageOutcome } from '#app/validation/deal.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Pipeline · Settings · Rapport' }]
 
@@ -28,7 +29,7 @@ type Reply = { intent: string; id?: string; notice?: string; errors?: Record<str
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	const intent = String(form.get('intent') ?? '')
 	const id = String(form.get('id') ?? '') || undefined
 	const fail = (errors: Record<string, string>) => data<Reply>({ intent, id, errors }, { status: 400 })

@@ -13,6 +13,7 @@ import { cn } from '#app/utils/misc.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
 import { formatDateTime, isValidTimeZone, timeZones, zoneOffsetLabel } from '#app/utils/time.ts'
 import { PreferencesSchema, THEMES } from '#app/validation/settings.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Preferences · Settings · Rapport' }]
 
@@ -64,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const submission = parseWithZod(await request.formData(), { schema: PreferencesSchema })
+	const submission = parseWithZod(await readForm(request), { schema: PreferencesSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await updatePreferences(userId, submission.value)
 	return { result: submission.reply() }

@@ -13,6 +13,7 @@ import { checkPassword } from '#app/models/user.server.ts'
 import { endOtherSessions, getSession, listSessions, requireUserId, signIn } from '#app/utils/session.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { ChangePasswordSchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Security · Settings · Rapport' }]
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireSession(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 
 	if (intent === 'sign-out-others') {

@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from '#app/components/ui/card.tsx'
 import { createTag, deleteTag, listTags, mergeTags, TaxonomyError, updateTag, canManageWorkspace } from '#app/models/taxonomy.server.ts'
 import { canCreate, requireMembership } from '#app/models/workspace.server.ts'
 import { TAG_COLORS, TagCreateSchema, TagMergeSchema, TagUpdateSchema } from '#app/validation/taxonomy.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Tags · Settings · Rapport' }]
 
@@ -24,7 +25,7 @@ type Reply = { intent: string; id?: string; result?: SubmissionResult<string[]>;
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '')
 	const id = String(formData.get('id') ?? '') || undefined
 	const fail = (result: SubmissionResult<string[]>) => data<Reply>({ intent, id, result }, { status: 400 })

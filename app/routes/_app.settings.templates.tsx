@@ -37,6 +37,7 @@ import {
 	type BuiltInType,
 	type TemplateType,
 } from '#app/validation/template.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Message templates · Settings · Rapport' }]
 
@@ -51,7 +52,7 @@ type Reply = { key: string; result?: SubmissionResult<string[]>; notice?: string
 
 export async function action({ request }: ActionFunctionArgs) {
 	const m = await requireMembership(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? 'save')
 	const id = String(formData.get('id') ?? '')
 	const type = String(formData.get('type') ?? '')

@@ -7,11 +7,12 @@ import { ErrorList, Field, SubmitButton, useIsPending, useZodForm } from '#app/c
 import { Alert } from '#app/components/ui/alert.tsx'
 import { sendPasswordResetEmail } from '#app/models/account-email.server.ts'
 import { EmailOnlySchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · Rapport' }]
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: EmailOnlySchema })
+	const submission = parseWithZod(await readForm(request), { schema: EmailOnlySchema })
 	if (context.rateLimited) return data({ result: submission.reply({ formErrors: [RATE_LIMITED] }), sentTo: null }, { status: 429 })
 	if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 })
 	await sendPasswordResetEmail(submission.value.email)

@@ -12,6 +12,7 @@ import { getPublicEnv } from '#app/utils/env.server.ts'
 import { requireAnonymous, signIn } from '#app/utils/session.server.ts'
 import { LoginSchema } from '#app/validation/account.ts'
 import { googleErrorMessage } from '#app/services/google-auth.server.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Rapport' }]
 
@@ -32,7 +33,7 @@ const WRONG = 'The email or password is incorrect.'
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	await requireAnonymous(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (context.rateLimited) return data({ result: submission.reply({ formErrors: [RATE_LIMITED], hideFields: ['password'] }) }, { status: 429 })
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

@@ -13,6 +13,7 @@ import { checkToken, consumeToken, TOKEN_MESSAGES } from '#app/models/verificati
 import { prisma } from '#app/utils/db.server.ts'
 import { signIn } from '#app/utils/session.server.ts'
 import { EmailOnlySchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in with a link · Rapport' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (formData.get('intent') === 'use-link') {
 		const used = await consumeToken(String(formData.get('token') ?? ''), 'MAGIC_LINK')
 		if (!used.ok) return data({ result: null, sentTo: null, tokenError: TOKEN_MESSAGES[used.reason] }, { status: 400 })

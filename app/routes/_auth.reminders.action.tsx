@@ -12,6 +12,7 @@ import { applyReminderIntent, getReminderForAction, reminderOwnerPrefs, Reminder
 import { verifyReminderToken } from '#app/utils/action-token.server.ts'
 import { formatDateTime } from '#app/utils/time.ts'
 import { localDateOf } from '#app/models/reminder-rules.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Reminder · Rapport' }, { name: 'robots', content: 'noindex' }]
 
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const form = await request.formData()
+	const form = await readForm(request)
 	const token = String(form.get('token') ?? '')
 	const found = await read(token)
 	if (!found) return data({ ok: false as const, error: EXPIRED, message: null }, { status: 400 })

@@ -12,6 +12,7 @@ import { markEmailVerified, setPassword } from '#app/models/user.server.ts'
 import { checkToken, consumeToken, TOKEN_MESSAGES } from '#app/models/verification.server.ts'
 import { sessionCookie } from '#app/utils/session.server.ts'
 import { ResetPasswordSchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · Rapport' }]
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema })
 	const hideFields = ['password', 'confirmPassword']
 	if (context.rateLimited) return data({ result: submission.reply({ formErrors: [RATE_LIMITED], hideFields }) }, { status: 429 })
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 })

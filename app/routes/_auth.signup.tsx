@@ -11,6 +11,7 @@ import { createUser, findUserByEmail } from '#app/models/user.server.ts'
 import { getPublicEnv } from '#app/utils/env.server.ts'
 import { requireAnonymous } from '#app/utils/session.server.ts'
 import { SignupSchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · Rapport' }]
 
@@ -23,7 +24,7 @@ const TAKEN = 'An account with this email already exists. Sign in instead, or re
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	await requireAnonymous(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (context.rateLimited) {
 		return data({ result: parseWithZod(formData, { schema: SignupSchema }).reply({ formErrors: [RATE_LIMITED], hideFields: ['password'] }) }, { status: 429 })
 	}

@@ -12,6 +12,7 @@ import { markEmailVerified } from '#app/models/user.server.ts'
 import { consumeToken, TOKEN_MESSAGES } from '#app/models/verification.server.ts'
 import { signIn } from '#app/utils/session.server.ts'
 import { EmailOnlySchema } from '#app/validation/account.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your email · Rapport' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: EmailOnlySchema })
+	const submission = parseWithZod(await readForm(request), { schema: EmailOnlySchema })
 	if (context.rateLimited) return data({ result: submission.reply({ formErrors: [RATE_LIMITED] }), sent: false }, { status: 429 })
 	if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
 	await resendVerificationEmail(submission.value.email)

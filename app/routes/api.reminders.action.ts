@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { applyReminderIntent, getReminderForAction, ReminderFieldError } from '#app/models/reminder.server.ts'
 import { verifyReminderToken } from '#app/utils/action-token.server.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export async function loader() {
 	return Response.json({ error: 'Use POST' }, { status: 405, headers: { Allow: 'POST' } })
@@ -15,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return Response.json({ error: 'Use POST' }, { status: 405 })
 	let body: Record<string, unknown> = {}
 	try {
-		body = (request.headers.get('content-type') ?? '').includes('application/json') ? ((await request.json()) as Record<string, unknown>) : Object.fromEntries(await request.formData())
+		body = (request.headers.get('content-type') ?? '').includes('application/json') ? ((await request.json()) as Record<string, unknown>) : Object.fromEntries(await readForm(request))
 	} catch {
 		return Response.json({ error: 'Send JSON or a form' }, { status: 400 })
 	}

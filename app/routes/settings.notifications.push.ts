@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { removePushSubscription, savePushSubscription } from '#app/models/reminder.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { requireUserId } from '#app/utils/session.server.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 const SubscriptionSchema = z.object({
 	endpoint: z.string().url().startsWith('https://').max(2000),
@@ -19,7 +20,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	const intent = String(form.get('intent') ?? '')
 	if (intent === 'subscribe') {
 		let parsed: z.infer<typeof SubscriptionSchema>

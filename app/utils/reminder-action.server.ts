@@ -2,10 +2,11 @@
 import { data } from '@remix-run/node'
 import { applyReminderIntent, ReminderFieldError } from '#app/models/reminder.server.ts'
 import { requireMembership } from '#app/models/workspace.server.ts'
+import { readForm } from '#app/utils/form.server.ts'
 
 export async function reminderAction(request: Request) {
 	const m = await requireMembership(request)
-	const form = await request.formData()
+	const form = await readForm(request)
 	const reminderId = String(form.get('reminderId') ?? '')
 	const intent = String(form.get('intent') ?? '')
 	try {

@@ -71,3 +71,18 @@ export function utcToWallTime(date: Date | string, timeZone: string) {
 export function startOfZonedDay(date: Date, timeZone: string) {
 	return wallTimeToUtc(utcToWallTime(date, timeZone).slice(0, 10), timeZone)!
 }
+
+/** The calendar day ("YYYY-MM-DD") of an instant in `timeZone`. */
+export function zonedDayKey(date: Date | string, timeZone: string) {
+	return utcToWallTime(date, timeZone).slice(0, 10)
+}
+
+/**
+ * Whole calendar days from `earlier` to `later` as the user lives them in `timeZone`:
+ * 20:15 yesterday is 1 day ago even at 08:00 today, and a day of 23 or 25 hours (a
+ * DST change) is still one day.
+ */
+export function calendarDaysBetween(earlier: Date | string, later: Date | string, timeZone: string) {
+	const day = (d: Date | string) => Date.parse(`${zonedDayKey(d, timeZone)}T00:00:00Z`)
+	return Math.round((day(later) - day(earlier)) / 86_400_000)
+}

@@ -57,14 +57,30 @@ export function amountInput(cents: number, currency = 'USD') {
 	return (cents / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '')
 }
 
-/** "$12,500" (no fraction when it is whole). */
+const COMPACT_SCALES: Array<[number, string]> = [
+	[1e12, 'T'],
+	[1e9, 'B'],
+	[1e6, 'M'],
+	[1e3, 'K'],
+]
+
+/**
+ * "$12,500" (no fraction when it is whole); compact: "$12.5K", "€3M". Compact is built
+ * here rather than with Intl's compact notation, which Node's and the browser's ICU
+ * versions write differently ("€24.0K" / "€24K"), so a page would not hydrate as rendered.
+ */
 export function formatMoney(cents: number, currency = 'USD', opts: { compact?: boolean } = {}) {
 	const digits = minorDigits(currency)
 	const amount = cents / 10 ** digits
+	if (opts.compact) {
+		const [scale, suffix] = COMPACT_SCALES.find(([s]) => Math.abs(amount) >= s) ?? [1, '']
+		const parts = numberFormat(currency, { maximumFractionDigits: scale === 1 ? 0 : 1, minimumFractionDigits: 0 }).formatToParts(amount / scale)
+		const last = parts.findLastIndex((p) => p.type === 'integer' || p.type === 'fraction')
+		return parts.map((p, i) => (i === last ? p.value + suffix : p.value)).join('')
+	}
 	return numberFormat(currency, {
-		notation: opts.compact ? 'compact' : 'standard',
-		maximumFractionDigits: opts.compact ? 1 : Number.isInteger(amount) ? 0 : digits,
-		minimumFractionDigits: opts.compact || Number.isInteger(amount) ? 0 : digits,
+		maximumFractionDigits: Number.isInteger(amount) ? 0 : digits,
+		minimumFractionDigits: Number.isInteger(amount) ? 0 : digits,
 	}).format(amount)
 }
 

@@ -8,6 +8,7 @@ export const AVATAR_MAX_BYTES = 2 * 1024 * 1024
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
 export const AVATAR_WRONG_TYPE = 'Choose a PNG, JPEG, WebP or GIF image'
 export const AVATAR_TOO_BIG = 'Choose an image of 2 MB or less'
+export const AVATAR_EMPTY = 'That file is empty: choose a PNG, JPEG, WebP or GIF image'
 
 export const ProfileNameSchema = z.object({
 	intent: z.literal('name'),
@@ -19,6 +20,7 @@ export const AvatarUploadSchema = z.object({
 	intent: z.literal('upload-avatar'),
 	avatar: z
 		.instanceof(File, { message: 'Choose an image to upload' })
+		.refine((file) => file.size > 0, AVATAR_EMPTY)
 		.refine((file) => file.size <= AVATAR_MAX_BYTES, AVATAR_TOO_BIG)
 		.refine((file) => !file.type || (AVATAR_TYPES as readonly string[]).includes(file.type), AVATAR_WRONG_TYPE),
 })

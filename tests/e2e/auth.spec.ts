@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { db, E2E_DB, linkFromOutbox, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { db, E2E_DB, expect, linkFromOutbox, signIn, signUpAndVerify, test, uniqueEmail } from './utils.ts'
 
 test.describe('sign-up and email verification', () => {
 	test('a new user signs up, confirms the email from the outbox and lands on the dashboard @nojs', async ({ page }) => {

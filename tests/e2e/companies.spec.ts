@@ -1,8 +1,8 @@
 // Companies end to end: create and edit (also without JavaScript), the list's
 // search, filters and sort, the company page with its people and primary contact,
 // delete with undo, and another workspace's ids answering 404.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 async function createCompany(page: Page, fields: { name: string; website?: string; industry?: string; size?: string; tags?: string; phone?: string }) {
 	await page.goto('/companies/new')

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 async function createAda(page: Page, { jsEnabled = true } = {}) {
 	await page.goto('/contacts/new')

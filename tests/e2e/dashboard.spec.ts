@@ -5,9 +5,9 @@
 // offset, Asia/Tokyo having no DST) and compares it with what the page shows,
 // charts' data tables included. Tagged @nojs: the charts are server-rendered SVG.
 import { randomUUID } from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { E2E_DB, db, signUpAndVerify } from './utils.ts'
+import { db, E2E_DB, expect, signUpAndVerify, test } from './utils.ts'
 
 const TZ = 'Asia/Tokyo'
 const OFFSET = '+9 hours'

@@ -2,8 +2,8 @@
 // that update and survive a reload), "Move to" without JavaScript, a refused move
 // rolling back; the list's filters; the deal page logging an interaction and
 // scheduling a follow-up, won/lost; and the pipeline settings.
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { signUpAndVerify } from './utils.ts'
+import { type Locator, type Page } from '@playwright/test'
+import { expect, signUpAndVerify, test } from './utils.ts'
 
 async function selectStage(page: Page, stage: string) {
 	const select = page.getByLabel('Stage')

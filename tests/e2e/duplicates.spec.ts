@@ -1,7 +1,7 @@
 // Duplicates end to end: the warning on a new contact that shares an email, the
 // page of likely pairs, and a merge that keeps the chosen values and both phones.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 async function newContact(page: Page, c: { first: string; last: string; email: string; phone: string; title: string }) {
 	await page.goto('/contacts/new')

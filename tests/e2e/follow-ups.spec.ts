@@ -2,8 +2,8 @@
 // beside the field), find it under Upcoming and in the calendar, complete it with
 // an outcome logged as an interaction (also without JavaScript), reschedule and
 // cancel another, and another workspace's follow-up answering 404.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 // With JS the browser's zone becomes the user's: a zone far from UTC keeps the app honest.
 test.use({ timezoneId: 'Asia/Tokyo' })

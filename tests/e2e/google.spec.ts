@@ -1,7 +1,7 @@
 // Sign-up and sign-in with Google against the local fake Google that
 // playwright.config.ts starts (tests/fakes/google-oauth.ts).
-import { expect, test, type Page } from '@playwright/test'
-import { chooseGoogleAccount, db, GOOGLE, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { chooseGoogleAccount, db, expect, GOOGLE, signUpAndVerify, test, uniqueEmail } from './utils.ts'
 
 
 // With JS, the Google button sends the browser's zone along for a new account.

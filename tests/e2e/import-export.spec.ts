@@ -3,8 +3,8 @@
 // background; an exported CSV; malformed files refused; other users' records 404.
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 const fixture = (name: string) => path.resolve('tests/fixtures', name)
 

@@ -2,8 +2,8 @@
 // see it on the timeline and in "last contacted", edit it, delete one (last
 // contacted goes back), the global "Log interaction" with its contact picker, and
 // another workspace's ids answering 404. The main flow also runs without JavaScript.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 async function createContact(page: Page, first: string, last: string, company?: string) {
 	await page.goto('/contacts/new')

@@ -1,8 +1,7 @@
 // Lead status end to end: one-click changes from the contact list and the company
 // page, the Leads view counting and dating conversions, and the workspace activity
 // log saying who changed what from what to what. With and without JavaScript.
-import { expect, test } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 test('INTERESTED → CONVERTED from the list in one click; /leads counts it with the date; the activity log shows who, from and to @nojs', async ({ page }) => {
 	const { email } = await signUpAndVerify(page, { name: 'Lena Lead' })

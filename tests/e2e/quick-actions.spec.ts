@@ -1,8 +1,8 @@
 // Quick actions end to end: a message template with a preview, the exact outside
 // URLs behind Call / WhatsApp / SMS / Email / Instagram, and the "Log this as an
 // interaction?" prompt on return, logged in one click, with and without JavaScript.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 // "Hi {{firstName}} 👋\nCoffee & cake at {{company}}?" for Ada at Analytical Engines:
 const MESSAGE = 'Hi Ada 👋\nCoffee & cake at Analytical Engines?'

@@ -5,8 +5,8 @@
 // without signing in; and custom reminders and keep in touch on a contact page.
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type APIRequestContext, type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 test.use({ timezoneId: 'Asia/Kolkata' })
 

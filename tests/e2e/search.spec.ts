@@ -1,8 +1,8 @@
 // Global search end to end: the top bar's box is a plain GET form to /search
 // (with and without JavaScript), results are grouped with the matched words in
 // <mark>; with JavaScript, Ctrl/Cmd-K opens a palette driven by the keyboard alone.
-import { expect, test, type Page } from '@playwright/test'
-import { signUpAndVerify, waitForHydration } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { expect, signUpAndVerify, test, waitForHydration } from './utils.ts'
 
 async function createContact(page: Page, first: string, last: string, phone: string) {
 	await page.goto('/contacts/new')

@@ -2,8 +2,8 @@
 // channels, password and sessions, data export and account deletion.
 import fs from 'node:fs'
 import zlib from 'node:zlib'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { chooseGoogleAccount, db, signIn, signUpAndVerify, uniqueEmail } from './utils.ts'
+import { type Browser, type Page } from '@playwright/test'
+import { chooseGoogleAccount, db, expect, signIn, signUpAndVerify, test, uniqueEmail } from './utils.ts'
 
 const WRONG_TYPE = 'Choose a PNG, JPEG, WebP or GIF image'
 const TOO_BIG = 'Choose an image of 2 MB or less'

@@ -1,7 +1,7 @@
 // Tags, groups and custom fields end to end: the settings pages, and what they
 // change on contacts and companies.
-import { expect, test, type Page } from '@playwright/test'
-import { db, signUpAndVerify } from './utils.ts'
+import { type Page } from '@playwright/test'
+import { db, expect, signUpAndVerify, test } from './utils.ts'
 
 async function createCompany(page: Page, name: string, tags: string) {
 	await page.goto('/companies/new')
